@@ -47,6 +47,7 @@ public final class DependencyLock {
     private final Map<String, Metadata> cache = new HashMap<>();
     /** Versions Central does not have: harmless while a higher version of the module wins. */
     private final Set<String> unavailable = new LinkedHashSet<>();
+    private final Set<String> versionless = new LinkedHashSet<>();
 
     private DependencyLock(Path repoRoot) {
         this.repoRoot = repoRoot;
@@ -148,6 +149,11 @@ public final class DependencyLock {
                 fetch(missing);
                 continue;
             }
+            for (String ga : versionless) {
+                if (constraints.containsKey(ga) && !selected.containsKey(ga)) {
+                    selected.put(ga, constraints.get(ga));
+                }
+            }
             constraints.forEach((ga, v) -> {
                 if (seen.contains(ga)) {
                     selected.merge(ga, v, DependencyLock::max);
@@ -236,7 +242,12 @@ public final class DependencyLock {
                 edges.add(new String[] {r[0] + ":" + r[1], r[2]});
             }
             for (String[] d : edges) {
-                selected.merge(d[0], d[1], DependencyLock::max);
+                if (d[1] != null) {
+                    selected.merge(d[0], d[1], DependencyLock::max);
+                } else if (!selected.containsKey(d[0])) {
+                    versionless.add(d[0]); // its version comes from a platform's constraints
+                    continue;
+                }
                 queue.add(d[0]);
             }
             for (String[] c : m.constraints) {
@@ -251,7 +262,7 @@ public final class DependencyLock {
         List<String> queue = new ArrayList<>(roots.keySet());
         while (!queue.isEmpty()) {
             String ga = queue.remove(queue.size() - 1);
-            if (!seen.add(ga)) {
+            if (!selected.containsKey(ga) || !seen.add(ga)) {
                 continue;
             }
             Metadata m = load(ga, selected.get(ga));
@@ -374,7 +385,7 @@ public final class DependencyLock {
 
     private static String[] edge(JsonObject d) {
         if (!d.has("version")) {
-            return null;
+            return new String[] {d.get("group").getAsString() + ":" + d.get("module").getAsString(), null};
         }
         JsonObject version = d.getAsJsonObject("version");
         String v = text(version, "strictly");
@@ -416,6 +427,9 @@ public final class DependencyLock {
         String packaging = child(project, "packaging");
         m.type = "aar".equals(packaging) ? "aar" : "jar";
         m.platform = "pom".equals(packaging);
+        if (m.platform) {
+            managed.forEach((ga, v) -> m.constraints.add(new String[] {ga, v}));
+        }
         Element deps = childElement(project, "dependencies");
         if (deps != null) {
             for (Element d : children(deps, "dependency")) {
