@@ -1,6 +1,7 @@
 package io.clarity.buildtools;
 
 import com.android.apksig.ApkSigner;
+import com.android.apksig.ApkVerifier;
 import com.android.tools.r8.CompilationMode;
 import com.android.tools.r8.D8;
 import com.android.tools.r8.D8Command;
@@ -218,6 +219,10 @@ final class ApkStep {
                 .setLibraryPageAlignmentBytes(16 * 1024)
                 .build()
                 .sign();
+        ApkVerifier.Result result = new ApkVerifier.Builder(apk.toFile()).build().verify();
+        if (!result.isVerified() || !result.isVerifiedUsingV2Scheme() || !result.isVerifiedUsingV3Scheme()) {
+            throw new IllegalStateException("signed APK does not verify with v2 and v3: " + result.getErrors());
+        }
     }
 
     /** The debug key lives in the build cache, made once per machine; no keystore is ever committed. */
