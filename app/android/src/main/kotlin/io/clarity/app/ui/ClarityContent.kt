@@ -3,16 +3,51 @@
 package io.clarity.app.ui
 
 import androidx.activity.ComponentActivity
+import androidx.activity.compose.BackHandler
 import androidx.activity.compose.setContent
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.livedata.observeAsState
+import androidx.lifecycle.viewmodel.compose.viewModel
 import io.clarity.app.ui.home.HomeScreen
 import io.clarity.app.ui.home.HomeViewModel
+import io.clarity.app.ui.options.OptionsScreen
+import io.clarity.app.ui.options.OptionsViewModel
+import io.clarity.app.ui.result.ResultScreen
+import io.clarity.app.ui.result.ResultViewModel
 import io.clarity.app.ui.theme.ClarityTheme
 
 /** The bridge from the Java activity to Compose, which only Kotlin can call. */
-fun install(activity: ComponentActivity, homeViewModel: HomeViewModel) {
+fun install(activity: ComponentActivity, flow: FlowViewModel) {
     activity.setContent {
         ClarityTheme {
-            HomeScreen(homeViewModel)
+            ClarityApp(flow)
         }
+    }
+}
+
+/** Home, options and result; system back (predictive on Android 14+) returns home. */
+@Composable
+fun ClarityApp(flow: FlowViewModel) {
+    val screen by flow.screen.observeAsState(Screen.home())
+    BackHandler(enabled = screen.kind != Screen.Kind.HOME) { flow.onBack() }
+    when (screen.kind) {
+        Screen.Kind.HOME -> HomeScreen(
+            viewModel = viewModel<HomeViewModel>(),
+            onPhotosChosen = flow::onPhotosChosen,
+            onOpenJob = flow::onOpenJob,
+            onOpenPicture = flow::onOpenPicture,
+        )
+        Screen.Kind.OPTIONS -> OptionsScreen(
+            photos = screen.photos,
+            viewModel = viewModel<OptionsViewModel>(),
+            onStarted = flow::onJobsStarted,
+            onBack = { flow.onBack() },
+        )
+        Screen.Kind.RESULT -> ResultScreen(
+            screen = screen,
+            viewModel = viewModel<ResultViewModel>(),
+            onBack = { flow.onBack() },
+        )
     }
 }

@@ -1,23 +1,31 @@
 package io.clarity.app.ui.home;
 
-import android.net.Uri;
+import io.clarity.app.data.JobStatus;
+import io.clarity.app.data.RecentResults;
 
 import java.util.Collections;
 import java.util.List;
 
-/** Everything the home screen shows, immutable. */
+/** Everything the home screen shows, immutable: jobs in the queue and recent results. */
 public final class HomeUiState {
-    private final List<Uri> selectedPhotos;
+    private final List<JobStatus> jobs;
+    private final List<RecentResults.Item> recentResults;
 
-    public HomeUiState(List<Uri> selectedPhotos) {
-        this.selectedPhotos = Collections.unmodifiableList(selectedPhotos);
+    public HomeUiState(List<JobStatus> jobs, List<RecentResults.Item> recentResults) {
+        this.jobs = Collections.unmodifiableList(jobs);
+        this.recentResults = Collections.unmodifiableList(recentResults);
     }
 
     public static HomeUiState initial() {
-        return new HomeUiState(Collections.emptyList());
+        return new HomeUiState(Collections.emptyList(), Collections.emptyList());
     }
 
-    public List<Uri> getSelectedPhotos() {
-        return selectedPhotos;
+    /** Waiting and running jobs only: finished ones show up as recent results. */
+    public List<JobStatus> getJobs() {
+        return jobs;
+    }
+
+    public List<RecentResults.Item> getRecentResults() {
+        return recentResults;
     }
 }

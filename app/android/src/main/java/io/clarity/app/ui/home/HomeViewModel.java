@@ -1,26 +1,89 @@
 package io.clarity.app.ui.home;
 
+import android.app.Application;
+import android.content.ContentResolver;
 import android.net.Uri;
 
+import androidx.annotation.NonNull;
+import androidx.lifecycle.AndroidViewModel;
 import androidx.lifecycle.LiveData;
+import androidx.lifecycle.MediatorLiveData;
 import androidx.lifecycle.MutableLiveData;
-import androidx.lifecycle.ViewModel;
+import androidx.work.WorkManager;
+
+import io.clarity.app.data.EnhanceJobRepository;
+import io.clarity.app.data.JobStatus;
+import io.clarity.app.data.RecentResults;
+import io.clarity.app.platform.MediaStoreOutputTarget;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
-/** State holder of the home screen: UI events in, {@link HomeUiState} out. */
-public final class HomeViewModel extends ViewModel {
-    private final MutableLiveData<HomeUiState> uiState = new MutableLiveData<>(HomeUiState.initial());
+/** State holder of the home screen: the job queue from WorkManager and recent results from MediaStore. */
+public final class HomeViewModel extends AndroidViewModel {
+    private static final int RECENT_LIMIT = 30;
+
+    private final EnhanceJobRepository jobs;
+    private final ContentResolver resolver;
+    private final Uri collection;
+    private final Executor io;
+    private final MutableLiveData<List<RecentResults.Item>> recent = new MutableLiveData<>(Collections.emptyList());
+    private final MediatorLiveData<HomeUiState> uiState = new MediatorLiveData<>(HomeUiState.initial());
+    private final LiveData<List<JobStatus>> allJobs;
+    private int finishedSeen = -1;
+
+    public HomeViewModel(@NonNull Application application) {
+        this(application, new EnhanceJobRepository(WorkManager.getInstance(application)),
+                MediaStoreOutputTarget.imagesCollection(), Executors.newSingleThreadExecutor());
+    }
+
+    HomeViewModel(Application application, EnhanceJobRepository jobs, Uri collection, Executor io) {
+        super(application);
+        this.jobs = jobs;
+        this.resolver = application.getContentResolver();
+        this.collection = collection;
+        this.io = io;
+        allJobs = jobs.jobs();
+        uiState.addSource(allJobs, list -> publish());
+        uiState.addSource(recent, list -> publish());
+        refreshRecent();
+    }
 
     public LiveData<HomeUiState> getUiState() {
         return uiState;
     }
 
-    /** The photo picker returned; an empty list means the person backed out, which changes nothing. */
-    public void onPhotosPicked(List<Uri> photos) {
-        if (!photos.isEmpty()) {
-            uiState.setValue(new HomeUiState(new ArrayList<>(photos)));
+    /** Re-reads recent results (the screen calls it on resume; a finished job triggers it too). */
+    public void refreshRecent() {
+        io.execute(() -> recent.postValue(RecentResults.query(resolver, collection, RECENT_LIMIT)));
+    }
+
+    public void onCancelJob(UUID id) {
+        jobs.cancel(id);
+    }
+
+    private void publish() {
+        List<JobStatus> active = new ArrayList<>();
+        int finished = 0;
+        List<JobStatus> all = allJobs.getValue();
+        if (all != null) {
+            for (JobStatus job : all) {
+                if (job.isActive()) {
+                    active.add(job);
+                } else if (job.getState() == JobStatus.State.DONE) {
+                    finished++;
+                }
+            }
         }
+        if (finishedSeen >= 0 && finished != finishedSeen) {
+            refreshRecent();
+        }
+        finishedSeen = finished;
+        List<RecentResults.Item> items = recent.getValue();
+        uiState.setValue(new HomeUiState(active, items == null ? Collections.emptyList() : items));
     }
 }

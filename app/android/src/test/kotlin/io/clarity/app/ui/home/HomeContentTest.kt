@@ -1,16 +1,17 @@
 package io.clarity.app.ui.home
 
-import android.net.Uri
 import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
 import androidx.test.ext.junit.runners.AndroidJUnit4
+import io.clarity.app.data.JobStatus
 import io.clarity.app.ui.theme.ClarityTheme
 import org.junit.Assert.assertEquals
 import org.junit.Rule
 import org.junit.Test
 import org.junit.runner.RunWith
+import java.util.UUID
 
 @RunWith(AndroidJUnit4::class)
 class HomeContentTest {
@@ -31,14 +32,23 @@ class HomeContentTest {
         compose.onNodeWithText("Take photo").performClick()
         assertEquals(1, picks)
         assertEquals(1, captures)
+        compose.onNodeWithText("Enhanced photos appear here.").assertIsDisplayed()
     }
 
     @Test
-    fun countsSelectedPhotos() {
-        val photos = listOf(Uri.parse("content://media/1"), Uri.parse("content://media/2"))
+    fun runningJobShowsProgressAndCancels() {
+        val id = UUID.randomUUID()
+        var cancelled: UUID? = null
+        val job = JobStatus(id, JobStatus.State.RUNNING, 5, 20, 30_000, null, null, 0, 0, null, 0.0, null)
         compose.setContent {
-            ClarityTheme { HomeContent(HomeUiState(photos), onPickPhotos = {}, onTakePhoto = {}) }
+            ClarityTheme {
+                HomeContent(HomeUiState(listOf(job), emptyList()), onPickPhotos = {}, onTakePhoto = {},
+                    onCancelJob = { cancelled = it })
+            }
         }
-        compose.onNodeWithText("2 photos selected").assertIsDisplayed()
+        compose.onNodeWithText("5 of 20 tiles").assertIsDisplayed()
+        compose.onNodeWithText("0:30 left").assertIsDisplayed()
+        compose.onNodeWithText("Cancel").performClick()
+        assertEquals(id, cancelled)
     }
 }

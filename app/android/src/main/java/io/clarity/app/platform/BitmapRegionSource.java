@@ -1,0 +1,110 @@
+package io.clarity.app.platform;
+
+import android.content.ContentResolver;
+import android.graphics.Bitmap;
+import android.graphics.BitmapFactory;
+import android.graphics.BitmapRegionDecoder;
+import android.graphics.Rect;
+import android.net.Uri;
+import android.os.Build;
+
+import io.clarity.engine.image.ArgbImage;
+import io.clarity.engine.image.Region;
+import io.clarity.engine.io.ImageSource;
+import io.clarity.engine.io.Orientation;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A photo read band by band through {@link BitmapRegionDecoder}, so a 50 MP input never sits in memory whole.
+ * Regions are in display coordinates: the EXIF orientation is applied per region.
+ */
+public final class BitmapRegionSource implements ImageSource {
+    private final BitmapRegionDecoder decoder;
+    private final Orientation orientation;
+    private final boolean alpha;
+
+    private BitmapRegionSource(BitmapRegionDecoder decoder, int exifOrientation, boolean alpha) {
+        this.decoder = decoder;
+        this.orientation = new Orientation(exifOrientation, decoder.getWidth(), decoder.getHeight());
+        this.alpha = alpha;
+    }
+
+    /** Opens {@code uri}; an unreadable or undecodable file is an IOException saying so. */
+    public static BitmapRegionSource open(ContentResolver resolver, Uri uri, int exifOrientation) throws IOException {
+        BitmapFactory.Options bounds = new BitmapFactory.Options();
+        bounds.inJustDecodeBounds = true;
+        try (InputStream in = openStream(resolver, uri)) {
+            BitmapFactory.decodeStream(in, null, bounds);
+        }
+        String mime = bounds.outMimeType;
+        boolean alpha = "image/png".equals(mime) || "image/webp".equals(mime);
+        try (InputStream in = openStream(resolver, uri)) {
+            BitmapRegionDecoder decoder = newDecoder(in);
+            if (decoder == null || decoder.getWidth() <= 0 || decoder.getHeight() <= 0) {
+                throw new IOException("cannot decode " + uri + (mime == null ? "" : " (" + mime + ")"));
+            }
+            return new BitmapRegionSource(decoder, exifOrientation < 1 || exifOrientation > 8 ? 1 : exifOrientation, alpha);
+        }
+    }
+
+    private static InputStream openStream(ContentResolver resolver, Uri uri) throws IOException {
+        InputStream in = resolver.openInputStream(uri);
+        if (in == null) {
+            throw new IOException("no data behind " + uri);
+        }
+        return in;
+    }
+
+    @SuppressWarnings("deprecation")
+    private static BitmapRegionDecoder newDecoder(InputStream in) throws IOException {
+        return Build.VERSION.SDK_INT >= Build.VERSION_CODES.S
+                ? BitmapRegionDecoder.newInstance(in)
+                : BitmapRegionDecoder.newInstance(in, false);
+    }
+
+    @Override
+    public int width() {
+        return orientation.displayWidth();
+    }
+
+    @Override
+    public int height() {
+        return orientation.displayHeight();
+    }
+
+    @Override
+    public boolean hasAlpha() {
+        return alpha;
+    }
+
+    @Override
+    public ArgbImage read(Region region) throws IOException {
+        Region raw = orientation.toRaw(region);
+        BitmapFactory.Options options = new BitmapFactory.Options();
+        options.inPreferredConfig = Bitmap.Config.ARGB_8888;
+        options.inPremultiplied = false;
+        Bitmap bitmap = decoder.decodeRegion(
+                new Rect(raw.x(), raw.y(), raw.x() + raw.width(), raw.y() + raw.height()), options);
+        if (bitmap == null) {
+            throw new IOException("could not decode region " + raw);
+        }
+        try {
+            if (bitmap.getWidth() != raw.width() || bitmap.getHeight() != raw.height()) {
+                throw new IOException("decoder returned " + bitmap.getWidth() + "x" + bitmap.getHeight()
+                        + " for region " + raw);
+            }
+            int[] pixels = new int[raw.width() * raw.height()];
+            bitmap.getPixels(pixels, 0, raw.width(), 0, 0, raw.width(), raw.height());
+            return orientation.toDisplay(new ArgbImage(raw.width(), raw.height(), pixels), region);
+        } finally {
+            bitmap.recycle();
+        }
+    }
+
+    @Override
+    public void close() {
+        decoder.recycle();
+    }
+}

@@ -1,0 +1,167 @@
+package io.clarity.app.tflite;
+
+import org.tensorflow.lite.DataType;
+import org.tensorflow.lite.Interpreter;
+import org.tensorflow.lite.Tensor;
+import org.tensorflow.lite.gpu.GpuDelegate;
+import org.tensorflow.lite.gpu.GpuDelegateFactory;
+
+import io.clarity.engine.image.FloatImage;
+import io.clarity.engine.model.ModelSpec;
+import io.clarity.engine.model.SuperResolutionModel;
+import io.clarity.engine.model.TensorType;
+
+import java.io.File;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * The TFLite 2.16.1 interpreter behind the engine's model contract: one instance per tile worker thread.
+ * On the GPU the input shape is fixed once (the delegate compiles kernels for one shape, and caches them in
+ * the app's cache dir); on the CPU XNNPACK resizes to each tile. Stays thin on purpose: it cannot run on
+ * the host under Robolectric, so everything testable lives around it.
+ */
+public final class TfliteModelRunner implements SuperResolutionModel {
+    private final Interpreter interpreter;
+    private final GpuDelegate gpu;
+    private final ModelSpec spec;
+    private final TensorType outputType;
+    private int[] inputShape = new int[0];
+    private ByteBuffer input;
+    private ByteBuffer output;
+
+    private TfliteModelRunner(Interpreter interpreter, GpuDelegate gpu, ModelSpec spec, TensorType outputType) {
+        this.interpreter = interpreter;
+        this.gpu = gpu;
+        this.spec = spec;
+        this.outputType = outputType;
+    }
+
+    /**
+     * Opens the network on the CPU with XNNPACK and {@code threads} threads.
+     *
+     * @param model the memory-mapped .tflite (read-only, shared between runners)
+     */
+    public static TfliteModelRunner cpu(ByteBuffer model, ClaritySpec clarity, int threads) {
+        Interpreter.Options options = new Interpreter.Options().setNumThreads(threads).setUseXNNPACK(true);
+        Interpreter interpreter = new Interpreter(model, options);
+        return describe(interpreter, null, clarity, 0);
+    }
+
+    /**
+     * Opens the network on the GPU delegate with one fixed input tile of {@code tileSide} network pixels,
+     * sustained-speed preference and the kernel serialization cache in {@code cacheDir}.
+     */
+    public static TfliteModelRunner gpu(ByteBuffer model, ClaritySpec clarity, GpuDelegateFactory.Options options,
+                                        int tileSide, File cacheDir, String modelToken) {
+        options.setInferencePreference(GpuDelegateFactory.Options.INFERENCE_PREFERENCE_SUSTAINED_SPEED)
+                .setQuantizedModelsAllowed(true)
+                .setSerializationParams(cacheDir.getAbsolutePath(), modelToken);
+        GpuDelegate delegate = new GpuDelegate(options);
+        Interpreter interpreter;
+        try {
+            interpreter = new Interpreter(model, new Interpreter.Options().addDelegate(delegate));
+        } catch (RuntimeException e) {
+            delegate.close();
+            throw e;
+        }
+        return describe(interpreter, delegate, clarity, tileSide);
+    }
+
+    private static TfliteModelRunner describe(Interpreter interpreter, GpuDelegate gpu, ClaritySpec clarity,
+                                              int fixedSide) {
+        try {
+            Tensor in = interpreter.getInputTensor(0);
+            int[] shape = in.shapeSignature();
+            int c = clarity.channels().count();
+            if (shape.length != 4 || shape[3] != c) {
+                throw new IllegalArgumentException("model input " + Arrays.toString(shape) + " is not [1, H, W, " + c + "]");
+            }
+            TfliteModelRunner runner = new TfliteModelRunner(interpreter, gpu,
+                    clarity.networkSpec(typeOf(in), fixedSide), typeOf(interpreter.getOutputTensor(0)));
+            if (fixedSide > 0) {
+                runner.resize(new int[] {1, fixedSide, fixedSide, c});
+            }
+            return runner;
+        } catch (RuntimeException e) {
+            interpreter.close();
+            if (gpu != null) {
+                gpu.close();
+            }
+            throw e;
+        }
+    }
+
+    private static TensorType typeOf(Tensor t) {
+        if (t.dataType() == DataType.FLOAT32) {
+            return TensorType.FLOAT32;
+        }
+        if (t.dataType() == DataType.INT8) {
+            return TensorType.int8(t.quantizationParams().getScale(), t.quantizationParams().getZeroPoint());
+        }
+        throw new IllegalArgumentException("unsupported tensor type " + t.dataType() + " for " + t.name());
+    }
+
+    private void resize(int[] shape) {
+        interpreter.resizeInput(0, shape);
+        interpreter.allocateTensors();
+        inputShape = shape;
+        input = ByteBuffer.allocateDirect(interpreter.getInputTensor(0).numBytes()).order(ByteOrder.nativeOrder());
+        output = ByteBuffer.allocateDirect(interpreter.getOutputTensor(0).numBytes()).order(ByteOrder.nativeOrder());
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public FloatImage upscale(FloatImage tile) {
+        int c = spec.channels().count();
+        int[] shape = {1, tile.height(), tile.width(), c};
+        if (tile.channels() != c) {
+            throw new IllegalArgumentException("model " + spec.name() + " takes " + c + " channels, tile has " + tile.channels());
+        }
+        if (!Arrays.equals(shape, inputShape)) {
+            if (spec.hasFixedTileShape()) {
+                throw new IllegalArgumentException("GPU model takes " + Arrays.toString(inputShape) + " tiles, got "
+                        + Arrays.toString(shape));
+            }
+            resize(shape);
+        }
+        TensorType inType = spec.inputType();
+        input.clear();
+        for (float v : tile.data()) {
+            if (inType.isInt8()) {
+                long q = Math.round(v / (double) inType.scale()) + inType.zeroPoint();
+                input.put((byte) Math.max(-128, Math.min(127, q)));
+            } else {
+                input.putFloat(v);
+            }
+        }
+        input.rewind();
+        output.clear();
+        interpreter.run(input, output);
+        output.rewind();
+        int s = spec.scale();
+        FloatImage result = new FloatImage(tile.width() * s, tile.height() * s, c);
+        float[] dst = result.data();
+        if (outputType.isInt8()) {
+            for (int i = 0; i < dst.length; i++) {
+                dst[i] = outputType.scale() * (output.get() - outputType.zeroPoint());
+            }
+        } else {
+            output.asFloatBuffer().get(dst);
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        interpreter.close();
+        if (gpu != null) {
+            gpu.close();
+        }
+    }
+}

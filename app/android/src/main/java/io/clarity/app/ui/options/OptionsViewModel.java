@@ -1,0 +1,220 @@
+package io.clarity.app.ui.options;
+
+import android.app.Application;
+import android.content.ContentResolver;
+import android.database.Cursor;
+import android.net.Uri;
+import android.os.Handler;
+import android.os.Looper;
+import android.provider.OpenableColumns;
+
+import androidx.annotation.NonNull;
+import androidx.lifecycle.AndroidViewModel;
+import androidx.lifecycle.LiveData;
+import androidx.lifecycle.MutableLiveData;
+import androidx.work.WorkManager;
+
+import io.clarity.app.data.EnhanceEstimates;
+import io.clarity.app.data.EnhanceJobRepository;
+import io.clarity.app.data.ModelCatalog;
+import io.clarity.app.data.ModelInfo;
+import io.clarity.app.platform.PhotoBounds;
+import io.clarity.app.work.EnhanceRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+/** State holder of the options screen: model, scale, format, name; size and time up front; start. */
+public final class OptionsViewModel extends AndroidViewModel {
+    private final List<ModelInfo> models;
+    private final EnhanceJobRepository jobs;
+    private final EnhanceEstimates estimates;
+    private final Executor io;
+    private final ContentResolver resolver;
+    private final MutableLiveData<OptionsUiState> uiState = new MutableLiveData<>(OptionsUiState.empty());
+
+    private List<Uri> photos = new ArrayList<>();
+    private PhotoBounds bounds;
+    private boolean loading = true;
+    private ModelInfo.Kind kind;
+    private int scale;
+    private EnhanceRequest.Format format = EnhanceRequest.Format.JPEG;
+    private int jpegQuality = 95;
+    private String fileName = "";
+
+    public OptionsViewModel(@NonNull Application application) {
+        this(application, ModelCatalog.list(application.getAssets()),
+                new EnhanceJobRepository(WorkManager.getInstance(application)), new EnhanceEstimates(application),
+                Executors.newSingleThreadExecutor());
+    }
+
+    OptionsViewModel(Application application, List<ModelInfo> models, EnhanceJobRepository jobs,
+                     EnhanceEstimates estimates, Executor io) {
+        super(application);
+        this.models = models;
+        this.jobs = jobs;
+        this.estimates = estimates;
+        this.io = io;
+        this.resolver = application.getContentResolver();
+        List<ModelInfo.Kind> kinds = kinds();
+        kind = kinds.isEmpty() ? null : kinds.get(0);
+        List<Integer> scales = scalesOf(kind);
+        scale = scales.isEmpty() ? 0 : scales.get(0);
+    }
+
+    public LiveData<OptionsUiState> getUiState() {
+        return uiState;
+    }
+
+    /** The photos to enhance; the first one's size is read off the main thread. */
+    public void setPhotos(List<Uri> photos) {
+        if (photos.equals(this.photos)) {
+            return;
+        }
+        this.photos = new ArrayList<>(photos);
+        loading = true;
+        publish();
+        Uri first = photos.isEmpty() ? null : photos.get(0);
+        io.execute(() -> {
+            PhotoBounds read = first == null ? null : PhotoBounds.read(resolver, first);
+            String name = first == null ? "" : defaultName(first);
+            new Handler(Looper.getMainLooper()).post(() -> {
+                if (this.photos.isEmpty() || !this.photos.get(0).equals(first)) {
+                    return;
+                }
+                bounds = read;
+                loading = false;
+                if (fileName.isEmpty()) {
+                    fileName = name;
+                }
+                publish();
+            });
+        });
+    }
+
+    public void onKindSelected(ModelInfo.Kind kind) {
+        this.kind = kind;
+        List<Integer> scales = scalesOf(kind);
+        if (!scales.contains(scale)) {
+            scale = scales.isEmpty() ? 0 : scales.get(0);
+        }
+        publish();
+    }
+
+    public void onScaleSelected(int scale) {
+        this.scale = scale;
+        publish();
+    }
+
+    public void onFormatSelected(EnhanceRequest.Format format) {
+        this.format = format;
+        publish();
+    }
+
+    public void onQualityChanged(int quality) {
+        jpegQuality = Math.max(1, Math.min(100, quality));
+        publish();
+    }
+
+    public void onFileNameChanged(String name) {
+        fileName = name;
+        publish();
+    }
+
+    /** Enqueues one job per photo; nothing when the state refuses. */
+    public List<UUID> start() {
+        List<UUID> ids = new ArrayList<>();
+        OptionsUiState state = uiState.getValue();
+        ModelInfo model = selectedModel();
+        if (state == null || !state.getCanStart() || model == null) {
+            return ids;
+        }
+        for (int i = 0; i < photos.size(); i++) {
+            String name = photos.size() == 1 ? fileName.trim() : fileName.trim() + "-" + (i + 1);
+            ids.add(jobs.enqueue(new EnhanceRequest(photos.get(i), model.id(), format, jpegQuality, name)));
+        }
+        return ids;
+    }
+
+    private ModelInfo selectedModel() {
+        for (ModelInfo m : models) {
+            if (m.kind() == kind && m.scale() == scale) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private List<ModelInfo.Kind> kinds() {
+        List<ModelInfo.Kind> kinds = new ArrayList<>();
+        for (ModelInfo m : models) {
+            if (!kinds.contains(m.kind())) {
+                kinds.add(m.kind());
+            }
+        }
+        return kinds;
+    }
+
+    private List<Integer> scalesOf(ModelInfo.Kind kind) {
+        List<Integer> scales = new ArrayList<>();
+        for (ModelInfo m : models) {
+            if (m.kind() == kind && !scales.contains(m.scale())) {
+                scales.add(m.scale());
+            }
+        }
+        return scales;
+    }
+
+    private void publish() {
+        ModelInfo model = selectedModel();
+        int w = bounds == null ? 0 : bounds.width;
+        int h = bounds == null ? 0 : bounds.height;
+        long outW = (long) w * scale;
+        long outH = (long) h * scale;
+        OptionsUiState.Refusal refusal;
+        if (model == null) {
+            refusal = OptionsUiState.Refusal.NO_MODEL;
+        } else if (!loading && bounds == null) {
+            refusal = OptionsUiState.Refusal.UNREADABLE;
+        } else if (format == EnhanceRequest.Format.JPEG
+                && (outW > OptionsUiState.JPEG_MAX_SIDE || outH > OptionsUiState.JPEG_MAX_SIDE)) {
+            refusal = OptionsUiState.Refusal.JPEG_TOO_LARGE;
+        } else if (outW * outH > OptionsUiState.MAX_OUTPUT_MEGAPIXELS * 1_000_000L) {
+            refusal = OptionsUiState.Refusal.TOO_LARGE;
+        } else if (fileName.trim().isEmpty() || fileName.indexOf('/') >= 0) {
+            refusal = loading ? OptionsUiState.Refusal.NONE : OptionsUiState.Refusal.FILE_NAME;
+        } else {
+            refusal = OptionsUiState.Refusal.NONE;
+        }
+        long estimate = model == null || bounds == null ? -1
+                : estimates.estimateMillis(model.id(), (long) w * h);
+        if (estimate > 0) {
+            // Later photos are of unknown size until their job reads them: assume the first one's.
+            estimate *= photos.size();
+        }
+        uiState.setValue(new OptionsUiState(photos, loading, w, h, kinds(), kind, scalesOf(kind), scale, format,
+                jpegQuality, fileName, estimate, refusal));
+    }
+
+    private String defaultName(Uri uri) {
+        String name = null;
+        try (Cursor c = resolver.query(uri, new String[] {OpenableColumns.DISPLAY_NAME}, null, null, null)) {
+            if (c != null && c.moveToFirst()) {
+                name = c.getString(0);
+            }
+        } catch (RuntimeException ignored) {
+            // No display name: fall back to a generic one below.
+        }
+        if (name == null || name.isEmpty()) {
+            name = uri.getLastPathSegment() == null ? "photo" : uri.getLastPathSegment();
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            name = name.substring(0, dot);
+        }
+        return name.replace('/', '_') + "-clarity";
+    }
+}

@@ -1,0 +1,64 @@
+package io.clarity.app.ui.result;
+
+import android.net.Uri;
+
+import io.clarity.app.data.JobStatus;
+
+/** The result screen, immutable: the job (or a finished picture), the divider position, a saved notice. */
+public final class ResultUiState {
+    private final JobStatus job;
+    private final Uri before;
+    private final Uri after;
+    private final String displayName;
+    private final String mimeType;
+    private final float split;
+    private final boolean saved;
+
+    public ResultUiState(JobStatus job, Uri before, Uri after, String displayName, String mimeType, float split,
+                         boolean saved) {
+        this.job = job;
+        this.before = before;
+        this.after = after;
+        this.displayName = displayName;
+        this.mimeType = mimeType;
+        this.split = split;
+        this.saved = saved;
+    }
+
+    /** The job behind this result; null for a picture opened from recent results. */
+    public JobStatus getJob() {
+        return job;
+    }
+
+    /** The input photo, or null when it is not known (recent results, or still running). */
+    public Uri getBefore() {
+        return before;
+    }
+
+    /** The enhanced picture, or null while the job runs. */
+    public Uri getAfter() {
+        return after;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getMimeType() {
+        return mimeType;
+    }
+
+    /** Divider position, 0 (all before) to 1 (all after). */
+    public float getSplit() {
+        return split;
+    }
+
+    /** A copy was saved; the screen shows it once, then acknowledges. */
+    public boolean getSaved() {
+        return saved;
+    }
+
+    public boolean isReady() {
+        return after != null;
+    }
+}

@@ -1,0 +1,164 @@
+package io.clarity.app.ui.result;
+
+import android.app.Application;
+import android.content.ContentResolver;
+import android.content.Intent;
+import android.database.Cursor;
+import android.net.Uri;
+import android.provider.OpenableColumns;
+import android.util.Log;
+
+import androidx.annotation.NonNull;
+import androidx.lifecycle.AndroidViewModel;
+import androidx.lifecycle.LiveData;
+import androidx.lifecycle.MediatorLiveData;
+import androidx.lifecycle.Observer;
+import androidx.work.WorkManager;
+
+import io.clarity.app.R;
+import io.clarity.app.data.EnhanceJobRepository;
+import io.clarity.app.data.JobStatus;
+import io.clarity.app.platform.ResultIntents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+/** State holder of the result screen: follows one job, moves the divider, shares and saves copies. */
+public final class ResultViewModel extends AndroidViewModel {
+    private static final String TAG = "ResultViewModel";
+
+    private final EnhanceJobRepository jobs;
+    private final Executor io;
+    private final ContentResolver resolver;
+    private final MediatorLiveData<ResultUiState> uiState = new MediatorLiveData<>();
+    private LiveData<JobStatus> source;
+    private final Observer<JobStatus> onJob = this::onJob;
+    private JobStatus job;
+    private Uri picture;
+    private String displayName = "";
+    private String mimeType = "image/jpeg";
+    private float split = 0.5f;
+    private boolean saved;
+
+    public ResultViewModel(@NonNull Application application) {
+        this(application, new EnhanceJobRepository(WorkManager.getInstance(application)),
+                Executors.newSingleThreadExecutor());
+    }
+
+    ResultViewModel(Application application, EnhanceJobRepository jobs, Executor io) {
+        super(application);
+        this.jobs = jobs;
+        this.io = io;
+        this.resolver = application.getContentResolver();
+    }
+
+    public LiveData<ResultUiState> getUiState() {
+        return uiState;
+    }
+
+    /** Follow a job (a picture when {@code workId} is null). */
+    public void show(UUID workId, Uri picture) {
+        if (source != null) {
+            uiState.removeSource(source);
+            source = null;
+        }
+        job = null;
+        this.picture = picture;
+        split = 0.5f;
+        saved = false;
+        if (picture != null) {
+            describe(picture);
+        }
+        if (workId != null) {
+            source = jobs.job(workId);
+            uiState.addSource(source, onJob);
+        }
+        publish();
+    }
+
+    private void onJob(JobStatus status) {
+        job = status;
+        if (status != null && status.getOutput() != null && !status.getOutput().equals(picture)) {
+            picture = status.getOutput();
+            describe(picture);
+        }
+        publish();
+    }
+
+    private void describe(Uri uri) {
+        String type = resolver.getType(uri);
+        if (type != null) {
+            mimeType = type;
+        }
+        try (Cursor c = resolver.query(uri, new String[] {OpenableColumns.DISPLAY_NAME}, null, null, null)) {
+            if (c != null && c.moveToFirst() && c.getString(0) != null) {
+                displayName = c.getString(0);
+            }
+        } catch (RuntimeException e) {
+            Log.w(TAG, "no display name for " + uri, e);
+        }
+    }
+
+    /** Divider moved by drag or by an accessibility action; clamped to [0, 1]. */
+    public void onSplitChanged(float value) {
+        split = Math.max(0f, Math.min(1f, value));
+        publish();
+    }
+
+    public void onCancelJob() {
+        if (job != null) {
+            jobs.cancel(job.getId());
+        }
+    }
+
+    /** The share sheet for the result; null until there is one. */
+    public Intent shareIntent() {
+        return picture == null ? null : ResultIntents.share(picture, mimeType,
+                getApplication().getString(R.string.result_share_title));
+    }
+
+    /** The "save a copy" document picker for the result; null until there is one. */
+    public Intent saveIntent() {
+        return picture == null ? null : ResultIntents.saveCopy(displayName, mimeType);
+    }
+
+    /** The person chose where the copy goes: copy the bytes there, off the main thread. */
+    public void onSaveLocationChosen(Uri destination) {
+        Uri from = picture;
+        if (destination == null || from == null) {
+            return;
+        }
+        io.execute(() -> {
+            try (InputStream in = resolver.openInputStream(from);
+                 OutputStream out = resolver.openOutputStream(destination, "w")) {
+                if (in == null || out == null) {
+                    throw new IOException("cannot open " + (in == null ? from : destination));
+                }
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    out.write(buffer, 0, n);
+                }
+                new android.os.Handler(android.os.Looper.getMainLooper()).post(() -> {
+                    saved = true;
+                    publish();
+                });
+            } catch (IOException | RuntimeException e) {
+                Log.e(TAG, "saving a copy to " + destination + " failed", e);
+            }
+        });
+    }
+
+    public void onSavedShown() {
+        saved = false;
+        publish();
+    }
+
+    private void publish() {
+        Uri before = job == null ? null : job.getInput();
+        uiState.setValue(new ResultUiState(job, before, picture, displayName, mimeType, split, saved));
+    }
+}

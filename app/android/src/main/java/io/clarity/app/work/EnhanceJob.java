@@ -1,0 +1,143 @@
+package io.clarity.app.work;
+
+import android.content.ContentResolver;
+import android.net.Uri;
+
+import androidx.exifinterface.media.ExifInterface;
+
+import io.clarity.app.platform.BitmapRegionSource;
+import io.clarity.app.platform.MediaStoreOutputTarget;
+import io.clarity.app.tflite.RuntimeStats;
+import io.clarity.engine.io.ImageSink;
+import io.clarity.engine.io.StreamingJpegWriter;
+import io.clarity.engine.io.StreamingPngWriter;
+import io.clarity.engine.metadata.PhotoMetadata;
+import io.clarity.engine.metadata.PhotoMetadataReader;
+import io.clarity.engine.pipeline.CancellationToken;
+import io.clarity.engine.pipeline.EnhanceOptions;
+import io.clarity.engine.pipeline.EnhanceResult;
+import io.clarity.engine.pipeline.Enhancer;
+import io.clarity.engine.pipeline.ProgressListener;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * One photo, start to end: the input read by regions, the engine's tiled run, the output streamed into a
+ * pending MediaStore picture with the input's EXIF and ICC profile. Knows nothing of WorkManager, so tests
+ * run it directly as well as through the worker.
+ */
+public final class EnhanceJob {
+    /** What a finished job produced. */
+    public static final class Outcome {
+        public final Uri output;
+        public final int width;
+        public final int height;
+        public final EnhanceResult result;
+
+        Outcome(Uri output, int width, int height, EnhanceResult result) {
+            this.output = output;
+            this.width = width;
+            this.height = height;
+            this.result = result;
+        }
+    }
+
+    private final ContentResolver resolver;
+    private final Uri collection;
+    private final ModelRuntime runtime;
+
+    public EnhanceJob(ContentResolver resolver, Uri collection, ModelRuntime runtime) {
+        this.resolver = resolver;
+        this.collection = collection;
+        this.runtime = runtime;
+    }
+
+    /**
+     * Runs the request to the end, or until {@code cancel}; on any failure or cancellation the pending
+     * picture is deleted before this throws.
+     */
+    public Outcome run(EnhanceRequest request, RuntimeStats stats, ProgressListener progress, CancellationToken cancel)
+            throws IOException, InterruptedException {
+        PhotoMetadata metadata = readMetadata(request.input());
+        int orientation = metadata.exif() != null ? metadata.orientation() : readOrientation(request.input());
+        try (BitmapRegionSource source = BitmapRegionSource.open(resolver, request.input(), orientation)) {
+            Enhancer enhancer = new Enhancer(runtime.factory(request.modelId(), stats), EnhanceOptions.defaults());
+            MediaStoreOutputTarget target = new MediaStoreOutputTarget(resolver, collection, request.displayName(),
+                    request.format().mimeType());
+            SizedSink sink = new SizedSink(target, request, metadata);
+            EnhanceResult result = enhancer.run(source, sink, progress, cancel);
+            return new Outcome(target.uri(), sink.width, sink.height, result);
+        }
+    }
+
+    /** EXIF and ICC for JPEG/PNG/WebP; other formats (HEIF) carry none over, which is not an error. */
+    private PhotoMetadata readMetadata(Uri input) throws IOException {
+        try (InputStream in = resolver.openInputStream(input)) {
+            if (in == null) {
+                throw new IOException("no data behind " + input);
+            }
+            return PhotoMetadataReader.read(in);
+        } catch (io.clarity.engine.metadata.MalformedImageException e) {
+            return PhotoMetadata.NONE;
+        }
+    }
+
+    private int readOrientation(Uri input) {
+        try (InputStream in = resolver.openInputStream(input)) {
+            return in == null ? 1 : new ExifInterface(in).getAttributeInt(
+                    ExifInterface.TAG_ORIENTATION, ExifInterface.ORIENTATION_NORMAL);
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        }
+    }
+
+    /**
+     * Picks the writer once the engine says the output size, so the EXIF it embeds carries that size and
+     * orientation 1 (the pixels come out upright).
+     */
+    private static final class SizedSink implements ImageSink {
+        private final MediaStoreOutputTarget target;
+        private final EnhanceRequest request;
+        private final PhotoMetadata metadata;
+        private ImageSink writer;
+        int width;
+        int height;
+
+        SizedSink(MediaStoreOutputTarget target, EnhanceRequest request, PhotoMetadata metadata) {
+            this.target = target;
+            this.request = request;
+            this.metadata = metadata;
+        }
+
+        @Override
+        public void start(int width, int height, boolean hasAlpha) throws IOException {
+            this.width = width;
+            this.height = height;
+            PhotoMetadata out = metadata.forOutput(width, height, true);
+            writer = request.format() == EnhanceRequest.Format.PNG
+                    ? new StreamingPngWriter(target, out)
+                    : new StreamingJpegWriter(target, request.jpegQuality(), StreamingJpegWriter.Subsampling.YUV420, out);
+            writer.start(width, height, hasAlpha);
+        }
+
+        @Override
+        public void writeRows(io.clarity.engine.image.ArgbImage band) throws IOException {
+            writer.writeRows(band);
+        }
+
+        @Override
+        public void finish() throws IOException {
+            writer.finish();
+        }
+
+        @Override
+        public void abort() {
+            if (writer != null) {
+                writer.abort();
+            } else {
+                target.discard();
+            }
+        }
+    }
+}

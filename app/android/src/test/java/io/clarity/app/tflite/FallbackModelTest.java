@@ -1,0 +1,104 @@
+package io.clarity.app.tflite;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import androidx.test.ext.junit.runners.AndroidJUnit4;
+
+import io.clarity.app.TestNetworks;
+import io.clarity.engine.image.FloatImage;
+import io.clarity.engine.model.SuperResolutionModel;
+import io.clarity.engine.nn.ReferenceModel;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs under Robolectric only for android.util.Log. */
+@RunWith(AndroidJUnit4.class)
+public class FallbackModelTest {
+    private final List<FakeBackendModel> created = new ArrayList<>();
+    private final List<Backend> backends = new ArrayList<>();
+
+    private BackendFactory factory(int gpuFailsFromTile, boolean gpuStarts) {
+        return backend -> {
+            backends.add(backend);
+            if (backend == Backend.GPU && !gpuStarts) {
+                throw new IllegalArgumentException("Internal error: Failed to apply delegate");
+            }
+            FakeBackendModel m = new FakeBackendModel(
+                    ReferenceModel.fixedShape("tiny", TestNetworks.rgbTimes2(7), 8, 8),
+                    backend == Backend.GPU ? gpuFailsFromTile : 0);
+            created.add(m);
+            return m;
+        };
+    }
+
+    private static FloatImage tile(float value) {
+        FloatImage t = new FloatImage(8, 8, 3);
+        java.util.Arrays.fill(t.data(), value);
+        return t;
+    }
+
+    @Test
+    public void delegateErrorMidJobMovesToTheCpuAndTheTileStillComesOut() throws Exception {
+        RuntimeStats stats = new RuntimeStats();
+        SuperResolutionModel model = FallbackModel.create(factory(3, true), true, stats);
+        assertEquals(Backend.GPU, stats.backend());
+        FloatImage first = model.upscale(tile(0.25f));
+        model.upscale(tile(0.5f));
+        FloatImage third = model.upscale(tile(0.25f)); // the GPU throws here; the CPU redoes it
+        assertEquals(Backend.CPU, stats.backend());
+        assertTrue(stats.fellBack());
+        assertTrue(stats.fallbackReason().contains("CL_OUT_OF_RESOURCES"));
+        assertTrue("GPU model closed once abandoned", created.get(0).closed);
+        assertArrayEquals(first.data(), third.data(), 0f);
+        model.upscale(tile(0.75f));
+        assertEquals("the retried tile, then one more, on the CPU", 2, created.get(1).tiles());
+        assertEquals(2, stats.tiles());
+        model.close();
+        assertTrue(created.get(1).closed);
+    }
+
+    @Test
+    public void delegateThatCannotStartGivesACpuModel() throws Exception {
+        RuntimeStats stats = new RuntimeStats();
+        SuperResolutionModel model = FallbackModel.create(factory(0, false), true, stats);
+        assertEquals(Backend.CPU, stats.backend());
+        assertTrue(stats.fellBack());
+        assertEquals(2, backends.size());
+        model.upscale(tile(0.5f));
+        assertEquals(1, stats.tiles());
+        assertTrue(stats.millisPerTile() > 0);
+    }
+
+    @Test
+    public void unsupportedGpuNeverTriesIt() throws Exception {
+        RuntimeStats stats = new RuntimeStats();
+        FallbackModel.create(factory(0, true), false, stats).upscale(tile(0.5f));
+        assertEquals(1, backends.size());
+        assertSame(Backend.CPU, backends.get(0));
+        assertFalse(stats.fellBack());
+        assertNull(stats.fallbackReason());
+    }
+
+    @Test
+    public void cpuFailureIsTheJobsFailure() throws Exception {
+        BackendFactory broken = backend -> new FakeBackendModel(
+                ReferenceModel.fixedShape("tiny", TestNetworks.rgbTimes2(7), 8, 8), 1);
+        SuperResolutionModel model = FallbackModel.create(broken, false, new RuntimeStats());
+        try {
+            model.upscale(tile(0.5f));
+            fail();
+        } catch (IllegalStateException e) {
+            assertTrue(e.getMessage().contains("CL_OUT_OF_RESOURCES"));
+        }
+    }
+}

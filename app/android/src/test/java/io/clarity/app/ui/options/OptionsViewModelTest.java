@@ -1,0 +1,141 @@
+package io.clarity.app.ui.options;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.robolectric.Shadows.shadowOf;
+
+import android.app.Application;
+import android.net.Uri;
+import android.os.Looper;
+
+import androidx.test.core.app.ApplicationProvider;
+import androidx.test.ext.junit.runners.AndroidJUnit4;
+import androidx.work.WorkInfo;
+import androidx.work.WorkManager;
+import androidx.work.testing.WorkManagerTestInitHelper;
+
+import io.clarity.app.data.EnhanceEstimates;
+import io.clarity.app.data.EnhanceJobRepository;
+import io.clarity.app.data.ModelInfo;
+import io.clarity.app.tflite.ClaritySpec;
+import io.clarity.app.work.EnhanceRequest;
+import io.clarity.app.work.EnhanceScheduler;
+import io.clarity.engine.image.ArgbImage;
+import io.clarity.engine.io.FileOutputTarget;
+import io.clarity.engine.io.StreamingPngWriter;
+import io.clarity.engine.metadata.PhotoMetadata;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.robolectric.annotation.GraphicsMode;
+
+import java.io.File;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+@RunWith(AndroidJUnit4.class)
+@GraphicsMode(GraphicsMode.Mode.NATIVE)
+public class OptionsViewModelTest {
+    private static final ModelInfo FAST_X2 = new ModelInfo("srcnn-x2",
+            ClaritySpec.parse("name=srcnn\nscale=1\nchannels=Y\nhalo=6\nbicubicPreUpscale=2\n"));
+    private static final ModelInfo DETAIL_X2 = new ModelInfo("esr-x2",
+            ClaritySpec.parse("name=esr\nscale=2\nchannels=RGB\nhalo=8\nbicubicPreUpscale=1\n"));
+    private static final ModelInfo DETAIL_X4 = new ModelInfo("esr-x4",
+            ClaritySpec.parse("name=esr4\nscale=4\nchannels=RGB\nhalo=8\nbicubicPreUpscale=1\n"));
+
+    private Application app;
+    private WorkManager workManager;
+
+    @Before
+    public void setUp() {
+        app = ApplicationProvider.getApplicationContext();
+        WorkManagerTestInitHelper.initializeTestWorkManager(app);
+        workManager = WorkManager.getInstance(app);
+    }
+
+    private Uri photo(String name, int width, int height) throws Exception {
+        File file = new File(app.getCacheDir(), name);
+        StreamingPngWriter writer = new StreamingPngWriter(new FileOutputTarget(file.toPath()), PhotoMetadata.NONE);
+        writer.start(width, height, false);
+        writer.writeRows(new ArgbImage(width, height));
+        writer.finish();
+        return Uri.fromFile(file);
+    }
+
+    private OptionsViewModel viewModel(List<ModelInfo> models) {
+        return new OptionsViewModel(app, models, new EnhanceJobRepository(workManager), new EnhanceEstimates(app),
+                Runnable::run);
+    }
+
+    private static OptionsUiState loaded(OptionsViewModel vm) {
+        shadowOf(Looper.getMainLooper()).idle();
+        return vm.getUiState().getValue();
+    }
+
+    @Test
+    public void showsOutputSizeAndStartEnqueuesOneJobPerPhotoInTheQueue() throws Exception {
+        OptionsViewModel vm = viewModel(Arrays.asList(FAST_X2, DETAIL_X2, DETAIL_X4));
+        Uri first = photo("dunes.png", 120, 80);
+        Uri second = photo("sea.png", 60, 40);
+        vm.setPhotos(Arrays.asList(first, second));
+        OptionsUiState state = loaded(vm);
+        assertEquals(Arrays.asList(ModelInfo.Kind.FAST, ModelInfo.Kind.DETAIL), state.getKinds());
+        assertEquals(240, state.getOutputWidth());
+        assertEquals(160, state.getOutputHeight());
+        assertEquals("dunes-clarity", state.getFileName());
+        assertEquals("no run yet, no made-up estimate", -1, state.getEstimateMillis());
+
+        vm.onKindSelected(ModelInfo.Kind.DETAIL);
+        vm.onScaleSelected(4);
+        vm.onFormatSelected(EnhanceRequest.Format.PNG);
+        state = vm.getUiState().getValue();
+        assertEquals(Arrays.asList(2, 4), state.getScales());
+        assertEquals(480, state.getOutputWidth());
+        assertTrue(state.getCanStart());
+
+        List<UUID> ids = vm.start();
+        assertEquals(2, ids.size());
+        List<WorkInfo> queue = workManager.getWorkInfosForUniqueWork(EnhanceScheduler.QUEUE).get();
+        assertEquals(2, queue.size());
+        WorkInfo job = workManager.getWorkInfoById(ids.get(0)).get();
+        assertTrue(job.getTags().contains(EnhanceScheduler.TAG));
+    }
+
+    @Test
+    public void estimateComesFromThisPhonesEarlierRuns() throws Exception {
+        new EnhanceEstimates(app).record("srcnn-x2", 2_000_000, 3_000); // 1.5 s per megapixel
+        OptionsViewModel vm = viewModel(Collections.singletonList(FAST_X2));
+        vm.setPhotos(Collections.singletonList(photo("a.png", 1000, 1000)));
+        assertEquals(1_500, loaded(vm).getEstimateMillis());
+    }
+
+    @Test
+    public void refusesWithoutModelsAndForUnreadableInput() throws Exception {
+        OptionsViewModel none = viewModel(Collections.emptyList());
+        none.setPhotos(Collections.singletonList(photo("a.png", 10, 10)));
+        assertEquals(OptionsUiState.Refusal.NO_MODEL, loaded(none).getRefusal());
+        assertFalse(loaded(none).getCanStart());
+        assertTrue(none.start().isEmpty());
+
+        File text = new File(app.getCacheDir(), "notes.jpg");
+        java.nio.file.Files.write(text.toPath(), "not a photo".getBytes("US-ASCII"));
+        OptionsViewModel vm = viewModel(Collections.singletonList(DETAIL_X2));
+        vm.setPhotos(Collections.singletonList(Uri.fromFile(text)));
+        assertEquals(OptionsUiState.Refusal.UNREADABLE, loaded(vm).getRefusal());
+    }
+
+    @Test
+    public void refusesJpegBeyondItsSideLimitButAcceptsPng() throws Exception {
+        OptionsViewModel vm = viewModel(Collections.singletonList(DETAIL_X4));
+        vm.setPhotos(Collections.singletonList(photo("pano.png", 17000, 2)));
+        assertEquals(OptionsUiState.Refusal.JPEG_TOO_LARGE, loaded(vm).getRefusal());
+        vm.onFormatSelected(EnhanceRequest.Format.PNG);
+        assertEquals(OptionsUiState.Refusal.NONE, vm.getUiState().getValue().getRefusal());
+        vm.onFileNameChanged("a/b");
+        assertEquals(OptionsUiState.Refusal.FILE_NAME, vm.getUiState().getValue().getRefusal());
+    }
+}

@@ -1,0 +1,221 @@
+package io.clarity.app.work;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import android.content.ContentValues;
+import android.content.Context;
+import android.graphics.Bitmap;
+import android.graphics.BitmapFactory;
+import android.net.Uri;
+import android.provider.MediaStore;
+
+import androidx.test.core.app.ApplicationProvider;
+import androidx.test.ext.junit.runners.AndroidJUnit4;
+import androidx.work.Configuration;
+import androidx.work.ListenableWorker;
+import androidx.work.WorkInfo;
+import androidx.work.WorkManager;
+import androidx.work.testing.SynchronousExecutor;
+import androidx.work.testing.TestListenableWorkerBuilder;
+import androidx.work.testing.WorkManagerTestInitHelper;
+
+import io.clarity.app.platform.FakeMediaStore;
+import io.clarity.app.platform.MediaStoreOutputTarget;
+import io.clarity.engine.image.ArgbImage;
+import io.clarity.engine.image.Region;
+import io.clarity.engine.io.FileOutputTarget;
+import io.clarity.engine.io.Orientation;
+import io.clarity.engine.io.StreamingJpegWriter;
+import io.clarity.engine.metadata.Exif;
+import io.clarity.engine.metadata.PhotoMetadata;
+import io.clarity.engine.metadata.PhotoMetadataReader;
+import io.clarity.engine.metadata.TiffEntry;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.robolectric.Robolectric;
+import org.robolectric.annotation.GraphicsMode;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.nio.ByteOrder;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The worker end to end: a real JPEG (EXIF orientation 6, a camera make, an ICC profile) read by regions,
+ * a real ×2 network through the engine contract, the output streamed into a (fake) MediaStore.
+ */
+@RunWith(AndroidJUnit4.class)
+@GraphicsMode(GraphicsMode.Mode.NATIVE)
+public class EnhanceWorkerTest {
+    private static final int RAW_WIDTH = 400;
+    private static final int RAW_HEIGHT = 300;
+    private static final byte[] ICC = iccProfile();
+
+    private Context context;
+    private FakeMediaStore media;
+    private ArgbImage raw;
+    private Uri input;
+
+    @Before
+    public void setUp() throws Exception {
+        context = ApplicationProvider.getApplicationContext();
+        media = Robolectric.setupContentProvider(FakeMediaStore.class, FakeMediaStore.AUTHORITY);
+        raw = new ArgbImage(RAW_WIDTH, RAW_HEIGHT);
+        for (int y = 0; y < RAW_HEIGHT; y++) {
+            for (int x = 0; x < RAW_WIDTH; x++) {
+                raw.set(x, y, 0xFF000000 | (x * 255 / RAW_WIDTH) << 16 | 0x40 << 8 | (y * 255 / RAW_HEIGHT));
+            }
+        }
+        Exif exif = Exif.empty(ByteOrder.BIG_ENDIAN)
+                .with(Exif.Ifd.MAIN, TiffEntry.ascii(Exif.TAG_MAKE, "ClarityTest"))
+                .with(Exif.Ifd.MAIN, TiffEntry.shortValue(Exif.TAG_ORIENTATION, 6));
+        File file = new File(context.getCacheDir(), "beach.jpg");
+        StreamingJpegWriter writer = new StreamingJpegWriter(new FileOutputTarget(file.toPath()), 95,
+                StreamingJpegWriter.Subsampling.YUV444, new PhotoMetadata(exif, ICC));
+        writer.start(RAW_WIDTH, RAW_HEIGHT, false);
+        writer.writeRows(raw);
+        writer.finish();
+        input = Uri.fromFile(file);
+    }
+
+    private EnhanceWorker worker(FakeModelRuntime runtime, EnhanceRequest request) {
+        return (EnhanceWorker) TestListenableWorkerBuilder.from(context, EnhanceWorker.class)
+                .setInputData(request.toData())
+                .setWorkerFactory(new EnhanceWorkerFactory(runtime))
+                .build();
+    }
+
+    private EnhanceRequest request() {
+        return new EnhanceRequest(input, FakeModelRuntime.MODEL, EnhanceRequest.Format.JPEG, 92, "beach-clarity");
+    }
+
+    @Test
+    public void enhancedPhotoIsPublishedUprightWithExifAndIccKept() throws Exception {
+        WorkManagerTestInitHelper.initializeTestWorkManager(context);
+        FakeModelRuntime runtime = new FakeModelRuntime(tile -> { });
+        ListenableWorker.Result result = worker(runtime, request()).doWork();
+
+        assertTrue(result.toString(), result instanceof ListenableWorker.Result.Success);
+        assertEquals(1, media.rows.size());
+        ContentValues row = media.rows.values().iterator().next();
+        assertEquals(0, (int) row.getAsInteger(MediaStore.MediaColumns.IS_PENDING));
+        assertEquals(MediaStoreOutputTarget.RELATIVE_PATH, row.getAsString(MediaStore.MediaColumns.RELATIVE_PATH));
+        assertEquals("beach-clarity.jpg", row.getAsString(MediaStore.MediaColumns.DISPLAY_NAME));
+        assertEquals("image/jpeg", row.getAsString(MediaStore.MediaColumns.MIME_TYPE));
+
+        Uri output = Uri.parse(result.getOutputData().getString(EnhanceWorker.OUTPUT_URI));
+        File file = media.fileOf(output);
+        assertEquals(600, result.getOutputData().getInt(EnhanceWorker.OUTPUT_WIDTH, 0));
+        assertEquals(800, result.getOutputData().getInt(EnhanceWorker.OUTPUT_HEIGHT, 0));
+        assertEquals("CPU", result.getOutputData().getString(EnhanceWorker.OUTPUT_BACKEND));
+        assertTrue(runtime.tiles > 1);
+
+        PhotoMetadata kept;
+        try (InputStream in = new FileInputStream(file)) {
+            kept = PhotoMetadataReader.read(in);
+        }
+        assertNotNull("EXIF kept", kept.exif());
+        assertEquals("ClarityTest", kept.exif().entry(Exif.Ifd.MAIN, Exif.TAG_MAKE).asText());
+        assertEquals("pixels come out upright", 1, kept.orientation());
+        assertArrayEquals("ICC profile kept byte for byte", ICC, kept.iccProfile());
+
+        // Orientation 6: the stored 400x300 shows as 300x400, and the x2 output is 600x800.
+        Bitmap decoded = BitmapFactory.decodeFile(file.getPath());
+        assertEquals(600, decoded.getWidth());
+        assertEquals(800, decoded.getHeight());
+        ArgbImage upright = new Orientation(6, RAW_WIDTH, RAW_HEIGHT).toDisplay(raw, new Region(0, 0, 300, 400));
+        for (int[] p : new int[][] {{20, 20}, {280, 30}, {150, 200}, {30, 380}, {270, 370}}) {
+            int expected = upright.get(p[0], p[1]);
+            int actual = decoded.getPixel(2 * p[0], 2 * p[1]);
+            for (int shift = 0; shift <= 16; shift += 8) {
+                int e = (expected >> shift) & 0xFF;
+                int a = (actual >> shift) & 0xFF;
+                assertTrue("pixel " + p[0] + "," + p[1] + " channel " + shift + ": " + e + " vs " + a,
+                        Math.abs(e - a) <= 24);
+            }
+        }
+    }
+
+    @Test
+    public void cancelMidJobLeavesNoMediaStoreRow() throws Exception {
+        WorkManagerTestInitHelper.initializeTestWorkManager(context);
+        AtomicReference<EnhanceWorker> running = new AtomicReference<>();
+        FakeModelRuntime runtime = new FakeModelRuntime(tile -> {
+            if (tile == 2) {
+                running.get().onStopped(); // what WorkManager calls for Cancel in the notification
+            }
+        });
+        running.set(worker(runtime, request()));
+        ListenableWorker.Result result = running.get().doWork();
+
+        assertTrue(result instanceof ListenableWorker.Result.Failure);
+        assertEquals("cancelled", result.getOutputData().getString(EnhanceWorker.OUTPUT_ERROR));
+        assertEquals("the pending row was created", 1, media.inserts);
+        assertTrue("and deleted again", media.rows.isEmpty());
+        assertEquals(1, media.deleted.size());
+        assertFalse(media.fileOf(Uri.parse("content://media/external/images/media/" + media.deleted.get(0))).exists());
+        assertTrue("stopped within a tile or two", runtime.tiles <= 3);
+    }
+
+    @Test
+    public void modelFailureLeavesNoMediaStoreRow() throws Exception {
+        WorkManagerTestInitHelper.initializeTestWorkManager(context);
+        FakeModelRuntime runtime = new FakeModelRuntime(tile -> {
+            if (tile == 3) {
+                throw new IllegalStateException("out of memory in tile 3");
+            }
+        });
+        ListenableWorker.Result result = worker(runtime, request()).doWork();
+
+        assertTrue(result instanceof ListenableWorker.Result.Failure);
+        assertTrue(result.getOutputData().getString(EnhanceWorker.OUTPUT_ERROR).contains("tile 3"));
+        assertTrue(media.rows.isEmpty());
+    }
+
+    @Test
+    public void unknownModelFailsBeforeAnythingIsWritten() throws Exception {
+        WorkManagerTestInitHelper.initializeTestWorkManager(context);
+        EnhanceRequest request = new EnhanceRequest(input, "missing", EnhanceRequest.Format.PNG, 90, "x");
+        ListenableWorker.Result result = worker(new FakeModelRuntime(tile -> { }), request).doWork();
+        assertTrue(result instanceof ListenableWorker.Result.Failure);
+        assertTrue(result.getOutputData().getString(EnhanceWorker.OUTPUT_ERROR).contains("no model missing"));
+        assertEquals(0, media.inserts);
+    }
+
+    @Test
+    public void enqueuedJobRunsThroughWorkManagerAndReportsItsOutput() throws Exception {
+        WorkManagerTestInitHelper.initializeTestWorkManager(context, new Configuration.Builder()
+                .setExecutor(new SynchronousExecutor())
+                .setWorkerFactory(new EnhanceWorkerFactory(new FakeModelRuntime(tile -> { })))
+                .build());
+        WorkManager workManager = WorkManager.getInstance(context);
+        UUID id = new EnhanceScheduler(workManager).enqueue(
+                new EnhanceRequest(input, FakeModelRuntime.MODEL, EnhanceRequest.Format.PNG, 90, "beach"));
+        WorkInfo info = workManager.getWorkInfoById(id).get();
+        assertEquals(WorkInfo.State.SUCCEEDED, info.getState());
+        assertEquals(1, media.rows.size());
+        assertEquals("beach.png", media.rows.values().iterator().next().getAsString(MediaStore.MediaColumns.DISPLAY_NAME));
+        assertEquals(input.toString(), info.getOutputData().getString(EnhanceWorker.OUTPUT_INPUT));
+    }
+
+    /** A syntactically plausible ICC header followed by filler: the writer must carry it, not interpret it. */
+    private static byte[] iccProfile() {
+        byte[] icc = new byte[300];
+        icc[0] = 0;
+        icc[1] = 0;
+        icc[2] = 1;
+        icc[3] = 44;
+        for (int i = 4; i < icc.length; i++) {
+            icc[i] = (byte) (i * 7);
+        }
+        return icc;
+    }
+}

@@ -1,0 +1,137 @@
+package io.clarity.app
+
+import android.graphics.Bitmap
+import android.graphics.Canvas
+import android.graphics.Color
+import android.graphics.Paint
+import android.net.Uri
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.graphics.asAndroidBitmap
+import androidx.compose.ui.test.captureToImage
+import androidx.compose.ui.test.junit4.createComposeRule
+import androidx.compose.ui.test.onRoot
+import androidx.test.core.app.ApplicationProvider
+import androidx.test.ext.junit.runners.AndroidJUnit4
+import io.clarity.app.data.JobStatus
+import io.clarity.app.data.ModelInfo
+import io.clarity.app.data.RecentResults
+import io.clarity.app.ui.home.HomeContent
+import io.clarity.app.ui.home.HomeUiState
+import io.clarity.app.ui.options.OptionsContent
+import io.clarity.app.ui.options.OptionsUiState
+import io.clarity.app.ui.result.ResultContent
+import io.clarity.app.ui.result.ResultUiState
+import io.clarity.app.ui.theme.ClarityTheme
+import io.clarity.app.work.EnhanceRequest
+import org.junit.Assert.assertTrue
+import org.junit.Rule
+import org.junit.Test
+import org.junit.runner.RunWith
+import org.robolectric.annotation.Config
+import org.robolectric.annotation.GraphicsMode
+import java.io.File
+import java.io.FileOutputStream
+import java.util.UUID
+
+/**
+ * Every screen's content in light and dark, rendered by Robolectric's native graphics. A normal test run
+ * only checks the pixels are not blank; with -Dclarity.screenshots=true the PNGs go to docs/screenshots
+ * (see app/android/screenshots). The photos in them are synthetic drawings, not model output.
+ */
+@RunWith(AndroidJUnit4::class)
+@GraphicsMode(GraphicsMode.Mode.NATIVE)
+@Config(qualifiers = "w393dp-h851dp-xxhdpi")
+class ScreenshotTest {
+    @get:Rule
+    val compose = createComposeRule()
+
+    private val context = ApplicationProvider.getApplicationContext<android.content.Context>()
+    private var dark by mutableStateOf(false)
+
+    private fun shoot(name: String, content: @Composable () -> Unit) {
+        compose.setContent { ClarityTheme(darkTheme = dark, dynamicColor = false) { content() } }
+        for (theme in listOf("light", "dark")) {
+            dark = theme == "dark"
+            // Coil and the viewer decode on background threads: let them land before capturing.
+            repeat(15) {
+                Thread.sleep(100)
+                compose.waitForIdle()
+            }
+            val bitmap = compose.onRoot().captureToImage().asAndroidBitmap()
+            assertTrue("$name-$theme is blank", distinctColours(bitmap) > 4)
+            if (System.getProperty("clarity.screenshots") == "true") {
+                val dir = File("../../docs/screenshots").apply { mkdirs() }
+                FileOutputStream(File(dir, "$name-$theme.png")).use { bitmap.compress(Bitmap.CompressFormat.PNG, 100, it) }
+            }
+        }
+    }
+
+    private fun distinctColours(bitmap: Bitmap): Int {
+        val seen = HashSet<Int>()
+        for (y in 0 until bitmap.height step 16) for (x in 0 until bitmap.width step 16) seen.add(bitmap.getPixel(x, y))
+        return seen.size
+    }
+
+    /** A synthetic "photo": sky, sun, hills and a line of text, drawn at the given size. */
+    private fun drawing(name: String, width: Int, height: Int): Uri {
+        val bitmap = Bitmap.createBitmap(width, height, Bitmap.Config.ARGB_8888)
+        val canvas = Canvas(bitmap)
+        val s = width / 160f
+        val paint = Paint(Paint.ANTI_ALIAS_FLAG)
+        canvas.drawColor(Color.rgb(120, 170, 220))
+        paint.color = Color.rgb(250, 210, 90)
+        canvas.drawCircle(118 * s, 34 * s, 14 * s, paint)
+        paint.color = Color.rgb(70, 130, 80)
+        canvas.drawCircle(40 * s, 150 * s, 70 * s, paint)
+        paint.color = Color.rgb(50, 105, 65)
+        canvas.drawCircle(130 * s, 160 * s, 75 * s, paint)
+        paint.color = Color.WHITE
+        paint.textSize = 11 * s
+        canvas.drawText("Clarity", 14 * s, 26 * s, paint)
+        val file = File(context.cacheDir, "$name.png")
+        FileOutputStream(file).use { bitmap.compress(Bitmap.CompressFormat.PNG, 100, it) }
+        return Uri.fromFile(file)
+    }
+
+    @Test
+    fun home() {
+        val recent = (1..5).map { RecentResults.item(drawing("recent$it", 160, 120), "IMG_$it-clarity.jpg") }
+        val job = JobStatus(UUID.randomUUID(), JobStatus.State.RUNNING, 7, 24, 95_000, null, null, 0, 0, null, 0.0, null)
+        shoot("home") { HomeContent(HomeUiState(listOf(job), recent), onPickPhotos = {}, onTakePhoto = {}) }
+    }
+
+    @Test
+    fun options() {
+        val state = OptionsUiState(
+            listOf(drawing("input", 160, 120)), false, 4032, 3024,
+            listOf(ModelInfo.Kind.FAST, ModelInfo.Kind.DETAIL), ModelInfo.Kind.DETAIL, listOf(2, 4), 2,
+            EnhanceRequest.Format.JPEG, 92, "IMG_2041-clarity", -1, OptionsUiState.Refusal.NONE,
+        )
+        shoot("options") {
+            OptionsContent(state, onKind = {}, onScale = {}, onFormat = {}, onQuality = {}, onFileName = {}, onStart = {}, onBack = {})
+        }
+    }
+
+    @Test
+    fun resultWhileRunning() {
+        val job = JobStatus(UUID.randomUUID(), JobStatus.State.RUNNING, 7, 24, 95_000, null, null, 0, 0, null, 0.0, null)
+        shoot("result-running") {
+            ResultContent(ResultUiState(job, null, null, "", "image/jpeg", 0.5f, false),
+                onSplitChange = {}, onShare = {}, onSave = {}, onCancel = {}, onSavedShown = {}, onBack = {})
+        }
+    }
+
+    @Test
+    fun resultBeforeAfter() {
+        val before = drawing("before", 160, 120)
+        val after = drawing("after", 320, 240)
+        val job = JobStatus(UUID.randomUUID(), JobStatus.State.DONE, 24, 24, 0, before, after, 8064, 6048, "GPU", 38.0, null)
+        shoot("result") {
+            ResultContent(ResultUiState(job, before, after, "IMG_2041-clarity.jpg", "image/jpeg", 0.45f, false),
+                onSplitChange = {}, onShare = {}, onSave = {}, onCancel = {}, onSavedShown = {}, onBack = {})
+        }
+    }
+}
