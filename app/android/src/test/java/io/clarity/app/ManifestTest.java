@@ -20,12 +20,17 @@ public class ManifestTest {
         return new String(Files.readAllBytes(merged), StandardCharsets.UTF_8);
     }
 
-    /** The element that names {@code name}, from its opening tag to its end. */
+    /** The element that names {@code name}: its start tag, and its body when it has one. */
     private static String element(String manifest, String tag, String name) {
-        Matcher m = Pattern.compile("<" + tag + "\\b[^>]*android:name=\"" + Pattern.quote(name) + "\"[\\s\\S]*?(/>|</" + tag + ">)")
+        Matcher m = Pattern.compile("<" + tag + "\\b[^>]*android:name=\"" + Pattern.quote(name) + "\"[^>]*>")
                 .matcher(manifest);
         assertTrue(tag + " " + name + " missing from the merged manifest", m.find());
-        return m.group();
+        if (m.group().endsWith("/>")) {
+            return m.group();
+        }
+        int end = manifest.indexOf("</" + tag + ">", m.end());
+        assertTrue(tag + " " + name + " is not closed", end > 0);
+        return manifest.substring(m.start(), end);
     }
 
     @Test

@@ -44,8 +44,38 @@ public final class ModelCatalog {
                 Log.w(TAG, "skipping " + file + ": " + e.getMessage());
             }
         }
-        Collections.sort(models, Comparator.comparing(ModelInfo::kind).thenComparingInt(ModelInfo::scale));
-        return models;
+        return choose(models);
+    }
+
+    /**
+     * One model per kind and scale, sorted Fast before Detail and by scale. ml-models ships each network as
+     * fp32, fp16 ({@code -fp16}) and int8 ({@code -int8}) files: fp16 weights are what the GPU delegate runs
+     * anyway and XNNPACK widens them at load, so fp16 is preferred, then fp32, then int8 (which loses a little).
+     */
+    public static List<ModelInfo> choose(List<ModelInfo> all) {
+        List<ModelInfo> chosen = new ArrayList<>();
+        for (ModelInfo m : all) {
+            int same = -1;
+            for (int i = 0; i < chosen.size(); i++) {
+                if (chosen.get(i).kind() == m.kind() && chosen.get(i).scale() == m.scale()) {
+                    same = i;
+                }
+            }
+            if (same < 0) {
+                chosen.add(m);
+            } else if (preference(m.id()) < preference(chosen.get(same).id())) {
+                chosen.set(same, m);
+            }
+        }
+        Collections.sort(chosen, Comparator.comparing(ModelInfo::kind).thenComparingInt(ModelInfo::scale));
+        return chosen;
+    }
+
+    private static int preference(String id) {
+        if (id.endsWith("-fp16")) {
+            return 0;
+        }
+        return id.endsWith("-int8") ? 2 : 1;
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

@@ -1,6 +1,13 @@
 package io.clarity.app.ui.options
 
+import android.Manifest
+import android.content.pm.PackageManager
 import android.net.Uri
+import android.os.Build
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.core.content.ContextCompat
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
@@ -61,6 +68,22 @@ fun OptionsScreen(
 ) {
     LaunchedEffect(photos) { viewModel.setPhotos(photos) }
     val state by viewModel.uiState.observeAsState(OptionsUiState.empty())
+    val context = LocalContext.current
+    // Android 13+: the progress notification (with its Cancel action) needs the person's consent; the job
+    // runs either way.
+    val askNotifications = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) {
+        onStarted(viewModel.start())
+    }
+    val start = {
+        if (Build.VERSION.SDK_INT >= 33 && ContextCompat.checkSelfPermission(
+                context, Manifest.permission.POST_NOTIFICATIONS,
+            ) != PackageManager.PERMISSION_GRANTED
+        ) {
+            askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
+        } else {
+            onStarted(viewModel.start())
+        }
+    }
     OptionsContent(
         state = state,
         onKind = viewModel::onKindSelected,
@@ -68,7 +91,7 @@ fun OptionsScreen(
         onFormat = viewModel::onFormatSelected,
         onQuality = viewModel::onQualityChanged,
         onFileName = viewModel::onFileNameChanged,
-        onStart = { onStarted(viewModel.start()) },
+        onStart = start,
         onBack = onBack,
     )
 }

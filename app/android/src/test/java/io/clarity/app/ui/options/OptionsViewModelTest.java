@@ -11,6 +11,7 @@ import android.os.Looper;
 
 import androidx.test.core.app.ApplicationProvider;
 import androidx.test.ext.junit.runners.AndroidJUnit4;
+import androidx.work.Configuration;
 import androidx.work.WorkInfo;
 import androidx.work.WorkManager;
 import androidx.work.testing.WorkManagerTestInitHelper;
@@ -21,6 +22,7 @@ import io.clarity.app.data.ModelInfo;
 import io.clarity.app.tflite.ClaritySpec;
 import io.clarity.app.work.EnhanceRequest;
 import io.clarity.app.work.EnhanceScheduler;
+import io.clarity.app.work.EnhanceWorkerFactory;
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.io.FileOutputTarget;
 import io.clarity.engine.io.StreamingPngWriter;
@@ -53,7 +55,14 @@ public class OptionsViewModelTest {
     @Before
     public void setUp() {
         app = ApplicationProvider.getApplicationContext();
-        WorkManagerTestInitHelper.initializeTestWorkManager(app);
+        // Workers never run here: this test is about what gets enqueued (EnhanceWorkerTest runs them).
+        WorkManagerTestInitHelper.initializeTestWorkManager(app,
+                new Configuration.Builder()
+                        .setExecutor(runnable -> { })
+                        .setWorkerFactory(new EnhanceWorkerFactory((model, stats) -> {
+                            throw new java.io.IOException("never runs");
+                        }))
+                        .build());
         workManager = WorkManager.getInstance(app);
     }
 
@@ -101,8 +110,11 @@ public class OptionsViewModelTest {
         assertEquals(2, ids.size());
         List<WorkInfo> queue = workManager.getWorkInfosForUniqueWork(EnhanceScheduler.QUEUE).get();
         assertEquals(2, queue.size());
-        WorkInfo job = workManager.getWorkInfoById(ids.get(0)).get();
-        assertTrue(job.getTags().contains(EnhanceScheduler.TAG));
+        for (UUID id : ids) {
+            assertTrue(workManager.getWorkInfoById(id).get().getTags().contains(EnhanceScheduler.TAG));
+        }
+        assertEquals("one at a time: the second waits for the first",
+                WorkInfo.State.BLOCKED, workManager.getWorkInfoById(ids.get(1)).get().getState());
     }
 
     @Test

@@ -47,7 +47,7 @@ class HomeContentTest {
             }
         }
         compose.onNodeWithText("5 of 20 tiles").assertIsDisplayed()
-        compose.onNodeWithText("0:30 left").assertIsDisplayed()
+        compose.onNodeWithText("00:30 left").assertIsDisplayed()
         compose.onNodeWithText("Cancel").performClick()
         assertEquals(id, cancelled)
     }

@@ -40,8 +40,8 @@ class OptionsContentTest {
             }
         }
         compose.onNodeWithText("4000 × 3000 → 8000 × 6000 px").performScrollTo().assertIsDisplayed()
-        compose.onNodeWithText("About 1:23").performScrollTo().assertIsDisplayed()
-        compose.onNodeWithText("Fast").performClick()
+        compose.onNodeWithText("About 01:23").performScrollTo().assertIsDisplayed()
+        compose.onNodeWithText("Fast").performScrollTo().performClick()
         assertEquals(ModelInfo.Kind.FAST, kind)
         compose.onNodeWithText("Enhance 2 photos").performScrollTo().performClick()
         assertEquals(1, starts)

@@ -36,7 +36,7 @@ class ResultContentTest {
             }
         }
         compose.onNodeWithText("3 of 12 tiles").assertIsDisplayed()
-        compose.onNodeWithText("1:05 left").assertIsDisplayed()
+        compose.onNodeWithText("01:05 left").assertIsDisplayed()
         compose.onNodeWithText("Cancel").performClick()
         assertEquals(1, cancels)
     }

@@ -1,0 +1,61 @@
+package io.clarity.app.data;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import io.clarity.app.tflite.ClaritySpec;
+import io.clarity.app.tflite.TfliteMetadata;
+
+import org.junit.Test;
+
+import java.io.File;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class ModelCatalogTest {
+    private static ModelInfo model(String id, String channels, int scale) {
+        return new ModelInfo(id, ClaritySpec.parse("name=" + id + "\nscale=" + scale + "\nchannels=" + channels
+                + "\nhalo=4\nbicubicPreUpscale=1\n"));
+    }
+
+    @Test
+    public void oneModelPerKindAndScalePreferringFp16ThenFp32() {
+        List<ModelInfo> chosen = ModelCatalog.choose(Arrays.asList(
+                model("esr-x4", "RGB", 4), model("linear-x2-int8", "Y", 2), model("linear-x2", "Y", 2),
+                model("linear-x3-int8", "Y", 3), model("linear-x2-fp16", "Y", 2), model("esr-x2", "RGB", 2)));
+        List<String> ids = new ArrayList<>();
+        for (ModelInfo m : chosen) {
+            ids.add(m.id());
+        }
+        assertEquals(Arrays.asList("linear-x2-fp16", "linear-x3-int8", "esr-x2", "esr-x4"), ids);
+    }
+
+    /** The models ml-models ships, read with the app's own flatbuffer reader (skipped before any has landed). */
+    @Test
+    public void everyShippedModelHasASpecTheAppCanRead() throws Exception {
+        File dir = new File("").getAbsoluteFile();
+        while (dir != null && !new File(dir, "ml-models/models").isDirectory()) {
+            dir = dir.getParentFile();
+        }
+        assumeTrue("no ml-models/models yet", dir != null);
+        File[] files = new File(dir, "ml-models/models").listFiles((d, name) -> name.endsWith(".tflite"));
+        assumeTrue("no .tflite shipped yet", files != null && files.length > 0);
+        Pattern scale = Pattern.compile("-x(\\d)");
+        for (File f : files) {
+            ClaritySpec spec = TfliteMetadata.readSpec(ByteBuffer.wrap(Files.readAllBytes(f.toPath())));
+            assertFalse(f.getName(), spec.name().isEmpty());
+            Matcher m = scale.matcher(f.getName());
+            if (m.find()) {
+                assertEquals(f.getName(), Integer.parseInt(m.group(1)), spec.totalScale());
+            }
+            assertTrue(f.getName(), spec.halo() >= 0);
+        }
+    }
+}

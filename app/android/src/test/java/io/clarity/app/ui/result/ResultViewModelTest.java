@@ -1,0 +1,101 @@
+package io.clarity.app.ui.result;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.robolectric.Shadows.shadowOf;
+
+import android.app.Application;
+import android.content.ContentValues;
+import android.content.Intent;
+import android.net.Uri;
+import android.os.Looper;
+import android.provider.MediaStore;
+
+import androidx.test.core.app.ApplicationProvider;
+import androidx.test.ext.junit.runners.AndroidJUnit4;
+import androidx.work.WorkManager;
+import androidx.work.testing.WorkManagerTestInitHelper;
+
+import io.clarity.app.data.EnhanceJobRepository;
+import io.clarity.app.platform.FakeMediaStore;
+import io.clarity.app.platform.MediaStoreOutputTarget;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.robolectric.Robolectric;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+
+@RunWith(AndroidJUnit4.class)
+public class ResultViewModelTest {
+    private static final byte[] BYTES = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, 4, (byte) 0xFF, (byte) 0xD9};
+
+    private Application app;
+    private FakeMediaStore media;
+    private ResultViewModel vm;
+    private Uri picture;
+
+    @Before
+    public void setUp() throws Exception {
+        app = ApplicationProvider.getApplicationContext();
+        WorkManagerTestInitHelper.initializeTestWorkManager(app);
+        media = Robolectric.setupContentProvider(FakeMediaStore.class, FakeMediaStore.AUTHORITY);
+        ContentValues values = new ContentValues();
+        values.put(MediaStore.MediaColumns.DISPLAY_NAME, "dunes-clarity.jpg");
+        values.put(MediaStore.MediaColumns.MIME_TYPE, "image/jpeg");
+        picture = app.getContentResolver().insert(MediaStoreOutputTarget.imagesCollection(), values);
+        try (OutputStream out = app.getContentResolver().openOutputStream(picture, "w")) {
+            out.write(BYTES);
+        }
+        vm = new ResultViewModel(app, new EnhanceJobRepository(WorkManager.getInstance(app)), Runnable::run);
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    public void sharesAndSavesThePictureUnderItsNameAndType() {
+        vm.show(null, picture);
+        ResultUiState state = vm.getUiState().getValue();
+        assertTrue(state.isReady());
+        assertNull("a recent result has no known input", state.getBefore());
+        Intent send = vm.shareIntent().getParcelableExtra(Intent.EXTRA_INTENT);
+        assertEquals(picture, send.getParcelableExtra(Intent.EXTRA_STREAM));
+        assertEquals("image/jpeg", send.getType());
+        Intent save = vm.saveIntent();
+        assertEquals(Intent.ACTION_CREATE_DOCUMENT, save.getAction());
+        assertEquals("dunes-clarity.jpg", save.getStringExtra(Intent.EXTRA_TITLE));
+    }
+
+    @Test
+    public void savingACopyWritesTheSameBytesAndSaysSoOnce() throws Exception {
+        vm.show(null, picture);
+        Uri destination = app.getContentResolver().insert(MediaStoreOutputTarget.imagesCollection(), new ContentValues());
+        vm.onSaveLocationChosen(destination);
+        shadowOf(Looper.getMainLooper()).idle();
+        assertArrayEquals(BYTES, Files.readAllBytes(media.fileOf(destination).toPath()));
+        assertTrue(vm.getUiState().getValue().getSaved());
+        vm.onSavedShown();
+        assertFalse(vm.getUiState().getValue().getSaved());
+    }
+
+    @Test
+    public void dividerIsClampedToTheImage() {
+        vm.show(null, picture);
+        vm.onSplitChanged(1.7f);
+        assertEquals(1f, vm.getUiState().getValue().getSplit(), 0f);
+        vm.onSplitChanged(-3f);
+        assertEquals(0f, vm.getUiState().getValue().getSplit(), 0f);
+    }
+
+    @Test
+    public void noPictureYetMeansNothingToShareOrSave() {
+        vm.show(java.util.UUID.randomUUID(), null);
+        assertNull(vm.shareIntent());
+        assertNull(vm.saveIntent());
+        assertFalse(vm.getUiState().getValue().isReady());
+    }
+}
