@@ -140,11 +140,11 @@ public class EnhancerTest {
         assertThrows(CancellationException.class, () -> enhancer.run(new FakeImageSource(image, false), sink,
                 progress -> {
                     if (progress.tilesDone() == 3) {
-                        tilesAtCancel.set(calls.get());
                         cancel.cancel();
+                        tilesAtCancel.set(calls.get());
                     }
                 }, cancel));
-        // Tiles already running when cancel came may finish; no worker starts another one.
+        // A worker that checked the token just before cancel() may still start its tile; none starts another.
         assertTrue("ran " + calls.get() + " tiles", calls.get() <= tilesAtCancel.get() + threads);
         assertTrue(sink.aborted);
         assertFalse(sink.finished);
