@@ -209,7 +209,7 @@ public class EnhancerTest {
     }
 
     @Test
-    public void modelCreationFailureIsReportedBeforeTheSinkStarts() {
+    public void modelCreationFailureIsReportedAndTheSinkNeverStarts() {
         FakeImageSink sink = new FakeImageSink();
         ArgbImage image = WholeImageReference.randomImage(new Random(11), 4, 4, false);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Enhancer(() -> {
@@ -218,6 +218,7 @@ public class EnhancerTest {
                 new CancellationToken()));
         assertTrue(e.getMessage(), e.getMessage().contains("no such model file"));
         assertEquals(null, sink.image);
+        assertTrue(sink.aborted);
     }
 
     @Test
