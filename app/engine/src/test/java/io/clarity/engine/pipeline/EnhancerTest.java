@@ -69,6 +69,33 @@ public class EnhancerTest {
     }
 
     @Test
+    public void eightBitPixelsSurviveTheFloatRoundTripExactly() throws Exception {
+        ArgbImage image = WholeImageReference.randomImage(new Random(13), 37, 23, true);
+        ArgbImage out = enhance(() -> new FakeNearestModel(3, ModelSpec.Channels.RGB), image, false, 2, 16).image;
+        for (int y = 0; y < out.height(); y++) {
+            for (int x = 0; x < out.width(); x++) {
+                assertEquals(image.get(x / 3, y / 3) | 0xff000000, out.get(x, y));
+            }
+        }
+    }
+
+    @Test
+    public void flatColoursSurviveTheLumaPathExactly() throws Exception {
+        for (int r = 0; r < 256; r += 15) {
+            for (int g = 0; g < 256; g += 17) {
+                for (int b = 0; b < 256; b += 51) {
+                    ArgbImage image = new ArgbImage(3, 2);
+                    java.util.Arrays.fill(image.pixels(), 0xff000000 | r << 16 | g << 8 | b);
+                    ArgbImage out = enhance(() -> new FakeNearestModel(2, ModelSpec.Channels.Y), image, false, 1, 16).image;
+                    for (int p : out.pixels()) {
+                        assertEquals(Integer.toHexString(image.pixels()[0]), image.pixels()[0], p);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     public void grayImageThroughLumaPathStaysGray() throws Exception {
         Random random = new Random(6);
         ArgbImage image = new ArgbImage(23, 17);
@@ -140,11 +167,11 @@ public class EnhancerTest {
         assertThrows(CancellationException.class, () -> enhancer.run(new FakeImageSource(image, false), sink,
                 progress -> {
                     if (progress.tilesDone() == 3) {
-                        tilesAtCancel.set(calls.get());
                         cancel.cancel();
+                        tilesAtCancel.set(calls.get());
                     }
                 }, cancel));
-        // Tiles already running when cancel came may finish; no worker starts another one.
+        // A worker that checked the token just before cancel() may still start its tile; none starts another.
         assertTrue("ran " + calls.get() + " tiles", calls.get() <= tilesAtCancel.get() + threads);
         assertTrue(sink.aborted);
         assertFalse(sink.finished);
@@ -182,7 +209,7 @@ public class EnhancerTest {
     }
 
     @Test
-    public void modelCreationFailureIsReportedBeforeTheSinkStarts() {
+    public void modelCreationFailureIsReportedAndTheSinkNeverStarts() {
         FakeImageSink sink = new FakeImageSink();
         ArgbImage image = WholeImageReference.randomImage(new Random(11), 4, 4, false);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Enhancer(() -> {
@@ -191,6 +218,7 @@ public class EnhancerTest {
                 new CancellationToken()));
         assertTrue(e.getMessage(), e.getMessage().contains("no such model file"));
         assertEquals(null, sink.image);
+        assertTrue(sink.aborted);
     }
 
     @Test
