@@ -1,5 +1,6 @@
 package io.clarity.models.desktop;
 
+import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.image.Region;
 import io.clarity.engine.io.FileOutputTarget;
 import io.clarity.engine.io.StreamingJpegWriter;
@@ -7,6 +8,15 @@ import io.clarity.engine.metadata.Exif;
 import io.clarity.engine.metadata.PhotoMetadata;
 import io.clarity.engine.metadata.PhotoMetadataReader;
 import io.clarity.engine.metadata.TiffEntry;
+import io.clarity.engine.model.BicubicPreUpscaledModel;
+import io.clarity.engine.model.ModelSpec;
+import io.clarity.engine.model.SuperResolutionModel;
+import io.clarity.engine.model.TensorType;
+import io.clarity.engine.pipeline.CancellationToken;
+import io.clarity.engine.pipeline.EnhanceOptions;
+import io.clarity.engine.pipeline.EnhanceResult;
+import io.clarity.engine.pipeline.Enhancer;
+import io.clarity.engine.pipeline.ProgressListener;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -24,14 +34,16 @@ import java.nio.file.Paths;
 import java.util.Iterator;
 
 /**
- * Benchmark for issue 4: enlarges a 6000x4000 JPEG x2 to a 12000x8000 JPEG band by band and prints time and
- * peak heap. Run it under {@code -Xmx256m}: a full 12000x8000 ARGB raster alone would need 366 MiB.
+ * Benchmark for issue 4: enlarges a 6000x4000 JPEG x2 to a 12000x8000 JPEG through the engine's tiled
+ * {@link Enhancer} (bicubic only: an identity network behind {@link BicubicPreUpscaledModel}), reading with
+ * {@link ImageIoRegionSource} and writing with {@link StreamingJpegWriter}, and prints time and peak heap. Run it under {@code -Xmx256m}: a full 12000x8000 ARGB raster alone would need 366 MiB.
  *
  * <p>Usage: {@code StreamingMemoryCheck <photo.jpg> <work dir>}. It first makes the 6000x4000 input from the
  * photo (centre crop to 3:2, bicubic, camera-like EXIF with GPS, the photo's ICC profile), then measures.
  */
 public final class StreamingMemoryCheck {
     private static final int BAND_ROWS = 64;
+    private static final int THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     private StreamingMemoryCheck() {
     }
@@ -55,13 +67,15 @@ public final class StreamingMemoryCheck {
         HeapSampler sampler = new HeapSampler();
         sampler.start();
         long t1 = System.nanoTime();
+        EnhanceResult result;
         try (ImageIoRegionSource source = ImageIoRegionSource.open(input)) {
             int w = source.width() * 2;
             int h = source.height() * 2;
             StreamingJpegWriter writer = new StreamingJpegWriter(new FileOutputTarget(output), 95,
                     StreamingJpegWriter.Subsampling.YUV420, source.metadata().forOutput(w, h, true));
-            StreamingBicubicResampler.resample(source, new Region(0, 0, source.width(), source.height()), w, h,
-                    writer, BAND_ROWS);
+            Enhancer enhancer = new Enhancer(() -> new BicubicPreUpscaledModel(new IdentityModel(), 2),
+                    new EnhanceOptions(THREADS, EnhanceOptions.DEFAULT_TILE_SIZE));
+            result = enhancer.run(source, writer, ProgressListener.NONE, new CancellationToken());
         }
         double seconds = (System.nanoTime() - t1) / 1e9;
         sampler.stopSampling();
@@ -75,6 +89,8 @@ public final class StreamingMemoryCheck {
         Exif exif = out.exif();
         System.out.printf("x2 %s -> %dx%d JPEG (%d bytes) in %.1f s%n", input.getFileName(), size[0], size[1],
                 Files.size(output), seconds);
+        System.out.printf("engine: %d tiles, %d threads, model time %.1f s%n", result.tiles(), THREADS,
+                result.modelNanos() / 1e9);
         System.out.printf("max heap %d MiB; peak heap: sum of pool peaks %.1f MiB, max sampled used %.1f MiB%n",
                 Runtime.getRuntime().maxMemory() >> 20, poolPeaks / 1048576.0, sampler.max / 1048576.0);
         System.out.printf("output EXIF: orientation %d, PixelXDimension %d, PixelYDimension %d, GPS kept %b, "
@@ -134,6 +150,23 @@ public final class StreamingMemoryCheck {
             }
         }
         return sum;
+    }
+
+    /** Scale 1, no halo: with {@link BicubicPreUpscaledModel} around it the engine upscales bicubically. */
+    private static final class IdentityModel implements SuperResolutionModel {
+        @Override
+        public ModelSpec spec() {
+            return ModelSpec.freeShape("identity", 1, ModelSpec.Channels.RGB, TensorType.FLOAT32, 0);
+        }
+
+        @Override
+        public FloatImage upscale(FloatImage tile) {
+            return tile;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Samples used heap every 5 ms. */

@@ -221,7 +221,7 @@ public final class PhotoMetadataReader {
         Exif exif = null;
         byte[] icc = null;
         while (r.position() + 8 <= end) {
-            String name = new String(r.bytes(4), StandardCharsets.US_ASCII);
+            String name = fourCc(r.bytes(4));
             long size = r.u32le();
             long padded = size + (size & 1);
             if (r.position() + padded > end) {
@@ -247,6 +247,15 @@ public final class PhotoMetadataReader {
             }
         }
         return new PhotoMetadata(exif, icc);
+    }
+
+    /** A RIFF chunk name, fit for an error message: unprintable bytes become '?'. */
+    private static String fourCc(byte[] name) {
+        StringBuilder s = new StringBuilder(4);
+        for (byte b : name) {
+            s.append(b >= 0x20 && b < 0x7F ? (char) b : '?');
+        }
+        return s.toString();
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {
