@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Runs a Clarity .tflite on the desktop through the real TFLite 2.6.2 interpreter (JNI, XNNPACK on).
+ * Runs the network of a Clarity .tflite on the desktop through the real TFLite 2.6.2 interpreter (JNI, XNNPACK on).
  * The input is resized to each tile's shape, so any tile size works. One instance serves one thread.
  */
 public final class TfliteHostModel implements SuperResolutionModel {
@@ -53,13 +53,18 @@ public final class TfliteHostModel implements SuperResolutionModel {
             throw new IllegalArgumentException("model input " + Arrays.toString(shape) + " is not [1, H, W, "
                     + metadata.channels().count() + "]");
         }
-        spec = metadata.toSpec(typeOf(in));
+        spec = metadata.networkSpec(typeOf(in));
         outputType = typeOf(interpreter.getOutputTensor(0));
     }
 
-    public static TfliteHostModel open(Path file, int threads) throws IOException {
+    /**
+     * The model in {@code file} as the engine runs it: the network, behind a bicubic pre-upscale when its
+     * metadata asks for one (SRCNN).
+     */
+    public static SuperResolutionModel open(Path file, int threads) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
         try {
-            return new TfliteHostModel(Files.readAllBytes(file), threads);
+            return readMetadata(bytes).wrap(new TfliteHostModel(bytes, threads));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
@@ -78,7 +83,7 @@ public final class TfliteHostModel implements SuperResolutionModel {
                 Buffer buffer = m.buffers((int) entry.buffer());
                 byte[] text = new byte[buffer.dataLength()];
                 for (int j = 0; j < text.length; j++) {
-                    text[j] = buffer.data(j);
+                    text[j] = (byte) buffer.data(j);
                 }
                 return ModelMetadata.parse(new String(text, StandardCharsets.UTF_8));
             }

@@ -1,6 +1,5 @@
 package io.clarity.models.tflite;
 
-import io.clarity.engine.model.ModelSpec;
 import io.clarity.engine.nn.Add;
 import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.DepthToSpace;
@@ -43,17 +42,17 @@ public final class TfliteModelWriter {
     private TfliteModelWriter() {
     }
 
-    public static byte[] writeFloat32(Network network, String name, ModelSpec.Channels channels) {
-        return writeFloat(network, name, channels, false);
+    public static byte[] writeFloat32(Network network, ModelMetadata metadata) {
+        return writeFloat(network, metadata, false);
     }
 
     /** Float32 compute with float16 weight buffers, dequantized once when the interpreter prepares. */
-    public static byte[] writeFloat16Weights(Network network, String name, ModelSpec.Channels channels) {
-        return writeFloat(network, name, channels, true);
+    public static byte[] writeFloat16Weights(Network network, ModelMetadata metadata) {
+        return writeFloat(network, metadata, true);
     }
 
-    private static byte[] writeFloat(Network network, String name, ModelSpec.Channels channels, boolean fp16) {
-        checkChannels(network, channels);
+    private static byte[] writeFloat(Network network, ModelMetadata metadata, boolean fp16) {
+        checkFits(network, metadata);
         TfliteGraph g = new TfliteGraph();
         int input = g.addActivation("input", TensorType.FLOAT32, network.inputChannels(), null);
         List<Layer> layers = network.layers();
@@ -99,8 +98,8 @@ public final class TfliteModelWriter {
         }
         g.setInputs(input);
         g.setOutputs(current);
-        g.putMetadata(ModelMetadata.NAME, TfliteGraph.utf8(ModelMetadata.format(name, network, channels)));
-        return g.toBytes("Clarity " + name + (fp16 ? " (float32, float16 weights)" : " (float32)"));
+        g.putMetadata(ModelMetadata.NAME, TfliteGraph.utf8(metadata.format()));
+        return g.toBytes("Clarity " + metadata.name() + (fp16 ? " (float32, float16 weights)" : " (float32)"));
     }
 
     /**
@@ -108,9 +107,8 @@ public final class TfliteModelWriter {
      * {@code ranges} (asymmetric), bias int32. The input is quantized at scale 1/255 and zero point −128, which
      * holds every 8-bit pixel value exactly.
      */
-    public static byte[] writeInt8(Network network, String name, ModelSpec.Channels channels,
-                                   ActivationRanges ranges, Int8Io io) {
-        checkChannels(network, channels);
+    public static byte[] writeInt8(Network network, ModelMetadata metadata, ActivationRanges ranges, Int8Io io) {
+        checkFits(network, metadata);
         List<Layer> layers = network.layers();
         if (ranges.layerCount() != layers.size()) {
             throw new IllegalArgumentException("ranges cover " + ranges.layerCount() + " layers, network has " + layers.size());
@@ -194,8 +192,8 @@ public final class TfliteModelWriter {
         }
         g.setInputs(graphInput);
         g.setOutputs(graphOutput);
-        g.putMetadata(ModelMetadata.NAME, TfliteGraph.utf8(ModelMetadata.format(name, network, channels)));
-        return g.toBytes("Clarity " + name + " (int8, " + (io == Int8Io.FLOAT ? "float" : "int8") + " I/O)");
+        g.putMetadata(ModelMetadata.NAME, TfliteGraph.utf8(metadata.format()));
+        return g.toBytes("Clarity " + metadata.name() + " (int8, " + (io == Int8Io.FLOAT ? "float" : "int8") + " I/O)");
     }
 
     /** Scale 1/255, zero point −128: pixel value v/255 maps to the integer v − 128. */
@@ -203,11 +201,12 @@ public final class TfliteModelWriter {
         return AffineInt8.forRange(0f, 1f);
     }
 
-    private static void checkChannels(Network network, ModelSpec.Channels channels) {
-        if (channels.count() != network.inputChannels() || channels.count() != network.outputChannels()) {
-            throw new IllegalArgumentException("a " + channels + " model takes and gives " + channels.count()
-                    + " channels; the network takes " + network.inputChannels() + " and gives "
-                    + network.outputChannels());
+    private static void checkFits(Network network, ModelMetadata metadata) {
+        ModelMetadata actual = ModelMetadata.describe(metadata.name(), network, metadata.bicubicPreUpscale());
+        if (actual.channels() != metadata.channels() || actual.networkScale() != metadata.networkScale()
+                || actual.halo() != metadata.halo()) {
+            throw new IllegalArgumentException("metadata " + metadata.format().replace('\n', ' ')
+                    + "does not describe the network: " + actual.format().replace('\n', ' '));
         }
     }
 
