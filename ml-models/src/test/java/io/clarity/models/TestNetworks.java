@@ -39,7 +39,14 @@ public final class TestNetworks {
         layers.add(conv(random, features, features, 3, true));
         layers.add(conv(random, features, channels * scale * scale, 3, false));
         layers.add(new DepthToSpace(scale));
-        layers.add(conv(random, channels, channels, 3, false));
+        // A trained SR net outputs pixels: half-size final weights keep this one's output near the unit range,
+        // where PSNR against peak 1 means what it means for images.
+        Conv2d last = conv(random, channels, channels, 3, false);
+        float[] w = last.weights();
+        for (int i = 0; i < w.length; i++) {
+            w[i] *= 0.5f;
+        }
+        layers.add(new Conv2d(channels, channels, 3, w, last.bias(), false));
         return new Network(channels, layers);
     }
 
