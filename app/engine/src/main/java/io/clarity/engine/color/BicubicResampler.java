@@ -2,6 +2,7 @@ package io.clarity.engine.color;
 
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.image.FloatImage;
+import io.clarity.engine.image.SymmetricBorder;
 
 /**
  * Bicubic resampling as MATLAB's {@code imresize(A, scale, 'bicubic')} does it, because the published
@@ -98,27 +99,30 @@ public final class BicubicResampler {
             int d = y * rowLength;
             for (int t = 0; t < 4; t++) {
                 double wgt = weights[p * 4 + t];
-                int s = mirror(base + t, h) * rowLength;
+                int s = SymmetricBorder.index(base + t, h) * rowLength;
                 for (int i = 0; i < rowLength; i++) {
                     rows[d + i] += wgt * src[s + i];
                 }
             }
         }
         float[] out = new float[outW * outH * c];
-        int[] columnBase = new int[outW];
+        int[] columns = new int[outW * 4];
         for (int x = 0; x < outW; x++) {
-            columnBase[x] = x / scale + offsets[x % scale];
+            int base = x / scale + offsets[x % scale];
+            for (int t = 0; t < 4; t++) {
+                columns[x * 4 + t] = SymmetricBorder.index(base + t, w) * c;
+            }
         }
         for (int y = 0; y < outH; y++) {
             int rowIn = y * rowLength;
             int rowOut = y * outW * c;
             for (int x = 0; x < outW; x++) {
-                int p = x % scale;
+                int p = (x % scale) * 4;
                 int d = rowOut + x * c;
                 for (int ch = 0; ch < c; ch++) {
                     double sum = 0;
                     for (int t = 0; t < 4; t++) {
-                        sum += weights[p * 4 + t] * rows[rowIn + mirror(columnBase[x] + t, w) * c + ch];
+                        sum += weights[p + t] * rows[rowIn + columns[x * 4 + t] + ch];
                     }
                     out[d + ch] = (float) sum;
                 }
@@ -228,16 +232,6 @@ public final class BicubicResampler {
         }
     }
 
-    /** Mirrors an index into [0, length) with the edge sample repeated: −1 → 0, length → length − 1. */
-    public static int mirror(int index, int length) {
-        int period = 2 * length;
-        int m = index % period;
-        if (m < 0) {
-            m += period;
-        }
-        return m < length ? m : period - 1 - m;
-    }
-
     /** MATLAB's {@code contributions}: for each output sample, its input indices and normalised weights. */
     private static final class Contributions {
         final int outLength;
@@ -261,7 +255,7 @@ public final class BicubicResampler {
                     int index = left + t;
                     double wgt = antialias ? scale * cubic(scale * (u - index)) : cubic(u - index);
                     weights[row + t] = wgt;
-                    indices[row + t] = mirror(index - 1, inLength);
+                    indices[row + t] = SymmetricBorder.index(index - 1, inLength);
                     sum += wgt;
                 }
                 for (int t = 0; t < taps; t++) {

@@ -1,0 +1,53 @@
+package io.clarity.engine.pipeline;
+
+import io.clarity.engine.image.ArgbImage;
+import io.clarity.engine.image.Region;
+import io.clarity.engine.io.ImageSource;
+
+/** An image held in memory, served by regions; remembers the tallest region read. */
+final class FakeImageSource implements ImageSource {
+    private final ArgbImage image;
+    private final boolean alpha;
+    int maxRowsRead;
+    boolean closed;
+
+    FakeImageSource(ArgbImage image, boolean alpha) {
+        this.image = image;
+        this.alpha = alpha;
+    }
+
+    @Override
+    public int width() {
+        return image.width();
+    }
+
+    @Override
+    public int height() {
+        return image.height();
+    }
+
+    @Override
+    public boolean hasAlpha() {
+        return alpha;
+    }
+
+    @Override
+    public ArgbImage read(Region region) {
+        if (region.x() < 0 || region.y() < 0 || region.x() + region.width() > image.width()
+                || region.y() + region.height() > image.height()) {
+            throw new IllegalArgumentException(region + " lies outside " + image.width() + "x" + image.height());
+        }
+        maxRowsRead = Math.max(maxRowsRead, region.height());
+        ArgbImage out = new ArgbImage(region.width(), region.height());
+        for (int y = 0; y < region.height(); y++) {
+            System.arraycopy(image.pixels(), (region.y() + y) * image.width() + region.x(),
+                    out.pixels(), y * region.width(), region.width());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}
