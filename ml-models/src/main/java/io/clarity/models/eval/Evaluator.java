@@ -1,0 +1,159 @@
+package io.clarity.models.eval;
+
+import io.clarity.engine.color.BicubicResampler;
+import io.clarity.engine.color.YCbCr;
+import io.clarity.engine.image.ArgbImage;
+import io.clarity.engine.model.BicubicPreUpscaledModel;
+import io.clarity.engine.nn.Network;
+import io.clarity.engine.nn.ReferenceModel;
+import io.clarity.engine.pipeline.CancellationToken;
+import io.clarity.engine.pipeline.EnhanceOptions;
+import io.clarity.engine.pipeline.Enhancer;
+import io.clarity.engine.pipeline.ModelFactory;
+import io.clarity.engine.pipeline.ProgressListener;
+import io.clarity.models.quant.PhotoTiles;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Scores a model the way the super-resolution tables do: HR cropped to a multiple of the scale, LR by
+ * MATLAB-style antialiased bicubic downscaling of the 8-bit RGB image, the LR upscaled by the real engine
+ * (tiled, exactly as the app runs it), both converted to Y (BT.601, 16..235), {@code scale} pixels shaved off
+ * every border, then PSNR and SSIM on Y.
+ */
+public final class Evaluator {
+
+    /** One image's score. */
+    public static final class ImageScore {
+        public final String image;
+        public final double psnr;
+        public final double ssim;
+
+        ImageScore(String image, double psnr, double ssim) {
+            this.image = image;
+            this.psnr = psnr;
+            this.ssim = ssim;
+        }
+    }
+
+    /** A folder's mean scores (the tables average PSNR per image, not MSE over the set). */
+    public static final class SetScore {
+        public final String set;
+        public final int scale;
+        public final List<ImageScore> images;
+        public final double psnr;
+        public final double ssim;
+
+        SetScore(String set, int scale, List<ImageScore> images) {
+            this.set = set;
+            this.scale = scale;
+            this.images = Collections.unmodifiableList(images);
+            double p = 0;
+            double s = 0;
+            for (ImageScore i : images) {
+                p += i.psnr;
+                s += i.ssim;
+            }
+            this.psnr = p / images.size();
+            this.ssim = s / images.size();
+        }
+    }
+
+    private final EnhanceOptions options;
+
+    public Evaluator(EnhanceOptions options) {
+        this.options = options;
+    }
+
+    /** Bicubic upscaling through the same engine: an empty RGB network behind the bicubic pre-upscale. */
+    public static ModelFactory bicubic(int scale) {
+        Network identity = new Network(3, Collections.emptyList());
+        return () -> new BicubicPreUpscaledModel(ReferenceModel.freeShape("bicubic", identity), scale);
+    }
+
+    public SetScore evaluate(Path folder, int scale, ModelFactory model) throws IOException, InterruptedException {
+        List<ImageScore> scores = new ArrayList<>();
+        for (Path file : PhotoTiles.imagesIn(folder)) {
+            ArgbImage hr = readRgb(file);
+            ArgbImage gt = cropToMultiple(hr, scale);
+            ArgbImage sr = upscale(lowResolution(gt, scale), model);
+            boolean gray = isGrayscale(gt);
+            LumaPlane a = luma(sr, gray).shave(scale);
+            LumaPlane b = luma(gt, gray).shave(scale);
+            scores.add(new ImageScore(file.getFileName().toString(), QualityMetrics.psnr(a, b),
+                    QualityMetrics.ssim(a, b)));
+        }
+        if (scores.isEmpty()) {
+            throw new IOException("no PNG or JPEG images in " + folder);
+        }
+        return new SetScore(folder.getFileName().toString(), scale, scores);
+    }
+
+    /** Runs the engine over a whole in-memory image. */
+    public ArgbImage upscale(ArgbImage lr, ModelFactory model) throws IOException, InterruptedException {
+        InMemoryImageSink sink = new InMemoryImageSink();
+        new Enhancer(model, options).run(new InMemoryImageSource(lr, false), sink, ProgressListener.NONE,
+                new CancellationToken());
+        return sink.image();
+    }
+
+    /** The benchmark's LR image: MATLAB {@code imresize(hr, 1/scale, 'bicubic')} on 8-bit RGB. */
+    public static ArgbImage lowResolution(ArgbImage hr, int scale) {
+        return BicubicResampler.resize(hr, 1.0 / scale);
+    }
+
+    public static ArgbImage cropToMultiple(ArgbImage image, int scale) {
+        int w = image.width() - image.width() % scale;
+        int h = image.height() - image.height() % scale;
+        ArgbImage out = new ArgbImage(w, h);
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(image.pixels(), y * image.width(), out.pixels(), y * w, w);
+        }
+        return out;
+    }
+
+    /**
+     * Y on the 0..255 scale (16..235), unrounded. A grayscale image (R = G = B everywhere; Set14's bridge and
+     * man) is its own Y, unmapped, because the MATLAB code behind the tables converts only 3-channel images.
+     */
+    public static LumaPlane luma(ArgbImage image, boolean grayscale) {
+        int[] px = image.pixels();
+        double[] y = new double[px.length];
+        for (int i = 0; i < px.length; i++) {
+            int p = px[i];
+            y[i] = grayscale ? (p & 0xff) : YCbCr.luma((p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff);
+        }
+        return new LumaPlane(image.width(), image.height(), y);
+    }
+
+    public static boolean isGrayscale(ArgbImage image) {
+        for (int p : image.pixels()) {
+            int r = (p >> 16) & 0xff;
+            if (r != ((p >> 8) & 0xff) || r != (p & 0xff)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Decodes a PNG or JPEG as opaque 8-bit RGB (gray images become R = G = B). */
+    public static ArgbImage readRgb(Path file) throws IOException {
+        BufferedImage image = ImageIO.read(file.toFile());
+        if (image == null) {
+            throw new IOException(file + ": not an image ImageIO can read");
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] px = image.getRGB(0, 0, w, h, null, 0, w);
+        for (int i = 0; i < px.length; i++) {
+            px[i] |= 0xff000000;
+        }
+        return new ArgbImage(w, h, px);
+    }
+}

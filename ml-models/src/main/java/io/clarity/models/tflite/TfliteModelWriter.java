@@ -1,0 +1,306 @@
+package io.clarity.models.tflite;
+
+import io.clarity.engine.nn.Add;
+import io.clarity.engine.nn.Conv2d;
+import io.clarity.engine.nn.DepthToSpace;
+import io.clarity.engine.nn.Layer;
+import io.clarity.engine.nn.LeakyRelu;
+import io.clarity.engine.nn.Network;
+import io.clarity.engine.nn.PRelu;
+import io.clarity.models.quant.ActivationRanges;
+import io.clarity.models.quant.AffineInt8;
+import org.tensorflow.lite.schema.ActivationFunctionType;
+import org.tensorflow.lite.schema.AddOptions;
+import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.BuiltinOptions;
+import org.tensorflow.lite.schema.Conv2DOptions;
+import org.tensorflow.lite.schema.DepthToSpaceOptions;
+import org.tensorflow.lite.schema.LeakyReluOptions;
+import org.tensorflow.lite.schema.Padding;
+import org.tensorflow.lite.schema.TensorType;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/**
+ * Writes a {@link Network} as a .tflite flatbuffer with a free-size input {@code [1, -1, -1, C]}: in float32,
+ * in float32 with float16 weights (DEQUANTIZE in front of each weight, the GPU delegate's favourite), or in
+ * int8 with per-channel post-training quantization. Model facts the runtime needs (scale, channels, halo)
+ * travel in the {@value ModelMetadata#NAME} metadata entry.
+ */
+public final class TfliteModelWriter {
+
+    /** How the int8 model meets its caller. */
+    public enum Int8Io {
+        /** float32 input and output; QUANTIZE and DEQUANTIZE run inside the model. */
+        FLOAT,
+        /** int8 input and output; the caller quantizes (input scale 1/255, zero point −128). */
+        INT8
+    }
+
+    private TfliteModelWriter() {
+    }
+
+    public static byte[] writeFloat32(Network network, ModelMetadata metadata) {
+        return writeFloat(network, metadata, false);
+    }
+
+    /** Float32 compute with float16 weight buffers, dequantized once when the interpreter prepares. */
+    public static byte[] writeFloat16Weights(Network network, ModelMetadata metadata) {
+        return writeFloat(network, metadata, true);
+    }
+
+    private static byte[] writeFloat(Network network, ModelMetadata metadata, boolean fp16) {
+        checkFits(network, metadata);
+        TfliteGraph g = new TfliteGraph();
+        int input = g.addActivation("input", TensorType.FLOAT32, network.inputChannels(), null);
+        List<Layer> layers = network.layers();
+        int[] outputs = new int[layers.size()];
+        int current = input;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            String tag = "l" + i;
+            if (layer instanceof Conv2d) {
+                Conv2d conv = (Conv2d) layer;
+                int k = conv.kernelSize();
+                int[] wShape = {conv.outChannels(), k, k, conv.inChannels()};
+                int w = floatConstant(g, tag + "/weights", wShape, conv.weights(), fp16);
+                int b = floatConstant(g, tag + "/bias", new int[] {conv.outChannels()}, conv.bias(), fp16);
+                int out = g.addActivation(tag + "/conv", TensorType.FLOAT32, conv.outChannels(), null);
+                addConv(g, 1, current, w, b, out, conv.fusedRelu());
+                current = out;
+            } else if (layer instanceof PRelu) {
+                PRelu prelu = (PRelu) layer;
+                int alpha = floatConstant(g, tag + "/alpha", new int[] {1, 1, prelu.channels()}, prelu.alpha(), fp16);
+                int out = g.addActivation(tag + "/prelu", TensorType.FLOAT32, prelu.channels(), null);
+                g.addOperator(BuiltinOperator.PRELU, 1, new int[] {current, alpha}, new int[] {out}, (byte) 0, null);
+                current = out;
+            } else if (layer instanceof LeakyRelu) {
+                int out = g.addActivation(tag + "/leaky_relu", TensorType.FLOAT32, channelsOf(network, i), null);
+                addLeakyRelu(g, 1, current, out, ((LeakyRelu) layer).alpha());
+                current = out;
+            } else if (layer instanceof Add) {
+                int from = ((Add) layer).from();
+                int other = from == Add.NETWORK_INPUT ? input : outputs[from];
+                int out = g.addActivation(tag + "/add", TensorType.FLOAT32, channelsOf(network, i), null);
+                addAdd(g, 1, current, other, out);
+                current = out;
+            } else if (layer instanceof DepthToSpace) {
+                int block = ((DepthToSpace) layer).blockSize();
+                int out = g.addActivation(tag + "/depth_to_space", TensorType.FLOAT32, channelsOf(network, i), null);
+                addDepthToSpace(g, 1, current, out, block);
+                current = out;
+            } else {
+                throw new IllegalArgumentException("layer " + i + ": no TFLite mapping for " + layer.getClass().getName());
+            }
+            outputs[i] = current;
+        }
+        g.setInputs(input);
+        g.setOutputs(current);
+        g.putMetadata(ModelMetadata.NAME, TfliteGraph.utf8(metadata.format()));
+        return g.toBytes("Clarity " + metadata.name() + (fp16 ? " (float32, float16 weights)" : " (float32)"));
+    }
+
+    /**
+     * Int8 post-training quantization: weights per output channel (symmetric), activations per tensor from
+     * {@code ranges} (asymmetric), bias int32. The input is quantized at scale 1/255 and zero point −128, which
+     * holds every 8-bit pixel value exactly.
+     */
+    public static byte[] writeInt8(Network network, ModelMetadata metadata, ActivationRanges ranges, Int8Io io) {
+        checkFits(network, metadata);
+        List<Layer> layers = network.layers();
+        if (ranges.layerCount() != layers.size()) {
+            throw new IllegalArgumentException("ranges cover " + ranges.layerCount() + " layers, network has " + layers.size());
+        }
+        TfliteGraph g = new TfliteGraph();
+        AffineInt8 inQ = inputQuantization();
+        int graphInput;
+        int input;
+        if (io == Int8Io.FLOAT) {
+            graphInput = g.addActivation("input", TensorType.FLOAT32, network.inputChannels(), null);
+            input = g.addActivation("input/quantized", TensorType.INT8, network.inputChannels(), perTensor(inQ));
+            g.addOperator(BuiltinOperator.QUANTIZE, 1, new int[] {graphInput}, new int[] {input}, (byte) 0, null);
+        } else {
+            graphInput = g.addActivation("input", TensorType.INT8, network.inputChannels(), perTensor(inQ));
+            input = graphInput;
+        }
+
+        int[] outputs = new int[layers.size()];
+        int current = input;
+        AffineInt8 currentQ = inQ;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            String tag = "l" + i;
+            AffineInt8 q = AffineInt8.forRange(ranges.min(i), ranges.max(i));
+            if (layer instanceof Conv2d) {
+                Conv2d conv = (Conv2d) layer;
+                int k = conv.kernelSize();
+                float[] wScales = AffineInt8.channelScales(conv.weights(), conv.outChannels());
+                long[] zeros = new long[conv.outChannels()];
+                byte[] qWeights = AffineInt8.quantizeChannels(conv.weights(), wScales);
+                int w = g.addConstant(tag + "/weights", TensorType.INT8,
+                        new int[] {conv.outChannels(), k, k, conv.inChannels()}, qWeights,
+                        new TfliteGraph.Quantization(wScales, zeros, 0));
+                float[] bScales = new float[wScales.length];
+                for (int c = 0; c < bScales.length; c++) {
+                    bScales[c] = currentQ.scale * wScales[c];
+                }
+                float[] bias = correctedBias(conv, qWeights, wScales, ranges.inputMeans(i));
+                int b = g.addConstant(tag + "/bias", TensorType.INT32, new int[] {conv.outChannels()},
+                        littleEndian(AffineInt8.quantizeBias(bias, currentQ.scale, wScales)),
+                        new TfliteGraph.Quantization(bScales, zeros, 0));
+                int out = g.addActivation(tag + "/conv", TensorType.INT8, conv.outChannels(), perTensor(q));
+                addConv(g, 3, current, w, b, out, conv.fusedRelu());
+                current = out;
+            } else if (layer instanceof PRelu) {
+                PRelu prelu = (PRelu) layer;
+                float[] alpha = prelu.alpha();
+                float aScale = AffineInt8.channelScales(alpha, 1)[0];
+                int a = g.addConstant(tag + "/alpha", TensorType.INT8, new int[] {1, 1, alpha.length},
+                        AffineInt8.quantizeChannels(alpha, new float[] {aScale}),
+                        TfliteGraph.Quantization.perTensor(aScale, 0));
+                int out = g.addActivation(tag + "/prelu", TensorType.INT8, prelu.channels(), perTensor(q));
+                g.addOperator(BuiltinOperator.PRELU, 1, new int[] {current, a}, new int[] {out}, (byte) 0, null);
+                current = out;
+            } else if (layer instanceof LeakyRelu) {
+                int out = g.addActivation(tag + "/leaky_relu", TensorType.INT8, channelsOf(network, i), perTensor(q));
+                addLeakyRelu(g, 2, current, out, ((LeakyRelu) layer).alpha());
+                current = out;
+            } else if (layer instanceof Add) {
+                int from = ((Add) layer).from();
+                int other = from == Add.NETWORK_INPUT ? input : outputs[from];
+                int out = g.addActivation(tag + "/add", TensorType.INT8, channelsOf(network, i), perTensor(q));
+                addAdd(g, 2, current, other, out);
+                current = out;
+            } else if (layer instanceof DepthToSpace) {
+                // DEPTH_TO_SPACE moves values without touching them: the output keeps the input's parameters.
+                q = currentQ;
+                int block = ((DepthToSpace) layer).blockSize();
+                int out = g.addActivation(tag + "/depth_to_space", TensorType.INT8, channelsOf(network, i), perTensor(q));
+                addDepthToSpace(g, 2, current, out, block);
+                current = out;
+            } else {
+                throw new IllegalArgumentException("layer " + i + ": no TFLite mapping for " + layer.getClass().getName());
+            }
+            outputs[i] = current;
+            currentQ = q;
+        }
+        int graphOutput = current;
+        if (io == Int8Io.FLOAT) {
+            graphOutput = g.addActivation("output", TensorType.FLOAT32, network.outputChannels(), null);
+            g.addOperator(BuiltinOperator.DEQUANTIZE, 2, new int[] {current}, new int[] {graphOutput}, (byte) 0, null);
+        }
+        g.setInputs(graphInput);
+        g.setOutputs(graphOutput);
+        g.putMetadata(ModelMetadata.NAME, TfliteGraph.utf8(metadata.format()));
+        return g.toBytes("Clarity " + metadata.name() + " (int8, " + (io == Int8Io.FLOAT ? "float" : "int8") + " I/O)");
+    }
+
+    /**
+     * Bias correction (Nagel et al. 2019): rounding the weights shifts each output's mean by
+     * Σ (w − ŵ)·E[x]; adding that back to the bias removes the shift. For a sharpening filter with a large
+     * centre tap the shift is most of the int8 error.
+     */
+    static float[] correctedBias(Conv2d conv, byte[] qWeights, float[] wScales, float[] inputMeans) {
+        float[] w = conv.weights();
+        float[] bias = conv.bias();
+        int cin = conv.inChannels();
+        int block = w.length / conv.outChannels();
+        for (int o = 0; o < bias.length; o++) {
+            double shift = 0;
+            for (int j = o * block; j < (o + 1) * block; j++) {
+                shift += (w[j] - qWeights[j] * (double) wScales[o]) * inputMeans[j % cin];
+            }
+            bias[o] += (float) shift;
+        }
+        return bias;
+    }
+
+    /** Scale 1/255, zero point −128: pixel value v/255 maps to the integer v − 128. */
+    public static AffineInt8 inputQuantization() {
+        return AffineInt8.forRange(0f, 1f);
+    }
+
+    private static void checkFits(Network network, ModelMetadata metadata) {
+        ModelMetadata actual = ModelMetadata.describe(metadata.name(), network, metadata.bicubicPreUpscale());
+        if (actual.channels() != metadata.channels() || actual.networkScale() != metadata.networkScale()
+                || actual.halo() != metadata.halo()) {
+            throw new IllegalArgumentException("metadata " + metadata.format().replace('\n', ' ')
+                    + "does not describe the network: " + actual.format().replace('\n', ' '));
+        }
+    }
+
+    /** Output channels of layer {@code index}, replayed from the input (the network checked them all). */
+    private static int channelsOf(Network network, int index) {
+        int channels = network.inputChannels();
+        List<Layer> layers = network.layers();
+        for (int i = 0; i <= index; i++) {
+            Layer layer = layers.get(i);
+            if (layer instanceof Conv2d) {
+                channels = ((Conv2d) layer).outChannels();
+            } else if (layer instanceof DepthToSpace) {
+                int b = ((DepthToSpace) layer).blockSize();
+                channels /= b * b;
+            }
+        }
+        return channels;
+    }
+
+    private static int floatConstant(TfliteGraph g, String name, int[] shape, float[] values, boolean fp16) {
+        if (!fp16) {
+            return g.addConstant(name, TensorType.FLOAT32, shape, littleEndian(values), null);
+        }
+        ByteBuffer half = ByteBuffer.allocate(values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            half.putShort(Float16.fromFloat(v));
+        }
+        int stored = g.addConstant(name + "/fp16", TensorType.FLOAT16, shape, half.array(), null);
+        int dequantized = g.addStatic(name, TensorType.FLOAT32, shape);
+        g.addOperator(BuiltinOperator.DEQUANTIZE, 3, new int[] {stored}, new int[] {dequantized}, (byte) 0, null);
+        return dequantized;
+    }
+
+    private static void addConv(TfliteGraph g, int version, int in, int w, int b, int out, boolean relu) {
+        byte activation = relu ? ActivationFunctionType.RELU : ActivationFunctionType.NONE;
+        g.addOperator(BuiltinOperator.CONV_2D, version, new int[] {in, w, b}, new int[] {out},
+                BuiltinOptions.Conv2DOptions,
+                fb -> Conv2DOptions.createConv2DOptions(fb, Padding.SAME, 1, 1, activation, 1, 1));
+    }
+
+    private static void addLeakyRelu(TfliteGraph g, int version, int in, int out, float alpha) {
+        g.addOperator(BuiltinOperator.LEAKY_RELU, version, new int[] {in}, new int[] {out},
+                BuiltinOptions.LeakyReluOptions, fb -> LeakyReluOptions.createLeakyReluOptions(fb, alpha));
+    }
+
+    private static void addAdd(TfliteGraph g, int version, int a, int b, int out) {
+        g.addOperator(BuiltinOperator.ADD, version, new int[] {a, b}, new int[] {out},
+                BuiltinOptions.AddOptions,
+                fb -> AddOptions.createAddOptions(fb, ActivationFunctionType.NONE, false));
+    }
+
+    private static void addDepthToSpace(TfliteGraph g, int version, int in, int out, int block) {
+        g.addOperator(BuiltinOperator.DEPTH_TO_SPACE, version, new int[] {in}, new int[] {out},
+                BuiltinOptions.DepthToSpaceOptions, fb -> DepthToSpaceOptions.createDepthToSpaceOptions(fb, block));
+    }
+
+    private static TfliteGraph.Quantization perTensor(AffineInt8 q) {
+        return TfliteGraph.Quantization.perTensor(q.scale, q.zeroPoint);
+    }
+
+    private static byte[] littleEndian(float[] values) {
+        ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            buf.putFloat(v);
+        }
+        return buf.array();
+    }
+
+    private static byte[] littleEndian(int[] values) {
+        ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int v : values) {
+            buf.putInt(v);
+        }
+        return buf.array();
+    }
+}

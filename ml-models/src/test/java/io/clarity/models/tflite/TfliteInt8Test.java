@@ -1,0 +1,84 @@
+package io.clarity.models.tflite;
+
+import io.clarity.engine.image.ArgbImage;
+import io.clarity.engine.image.FloatImage;
+import io.clarity.engine.nn.Network;
+import io.clarity.models.TestNetworks;
+import io.clarity.models.data.SharedData;
+import io.clarity.models.quant.ActivationRanges;
+import io.clarity.models.quant.Calibration;
+import io.clarity.models.quant.PhotoTiles;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+/** Int8 models calibrated on real photo tiles, run through TFLite, against their float twins. */
+public class TfliteInt8Test {
+    private static List<FloatImage> calibrationTiles;
+    private static List<FloatImage> testTiles;
+
+    @BeforeClass
+    public static void loadPhotoTiles() throws Exception {
+        Optional<Path> data = SharedData.locate();
+        assumeTrue("no shared/data beside the checkout: int8 calibration needs real photos", data.isPresent());
+        List<Path> photos = PhotoTiles.imagesIn(data.get().resolve("train").resolve("photos"));
+        assumeTrue("no photos in shared/data/train/photos", photos.size() >= 8);
+        // Calibrate and test on different photos: the test must not see its own calibration data.
+        calibrationTiles = rgb(PhotoTiles.crops(photos.subList(0, 6), 48, 4, 640, 11));
+        testTiles = rgb(PhotoTiles.crops(photos.subList(6, 8), 64, 2, 640, 12));
+    }
+
+    private static List<FloatImage> rgb(List<ArgbImage> tiles) {
+        List<FloatImage> out = new ArrayList<>();
+        for (ArgbImage t : tiles) {
+            out.add(TestNetworks.rgb(t));
+        }
+        return out;
+    }
+
+    private static double worstPsnr(Network net, byte[] int8Model) {
+        double worst = Double.POSITIVE_INFINITY;
+        try (TfliteHostModel int8 = new TfliteHostModel(int8Model, 2)) {
+            for (FloatImage tile : testTiles) {
+                worst = Math.min(worst, TestNetworks.psnr(net.forward(tile), int8.upscale(tile)));
+            }
+        }
+        return worst;
+    }
+
+    @Test
+    public void int8PixelShuffleWithFloatIoIsWithin40DbOfFloatTwin() {
+        Network net = TestNetworks.pixelShuffle(new Random(21), 3, 4, 16);
+        ActivationRanges ranges = Calibration.collect(net, calibrationTiles);
+        byte[] model = TfliteModelWriter.writeInt8(net, ModelMetadata.describe("int8-test", net, 1), ranges,
+                TfliteModelWriter.Int8Io.FLOAT);
+        double psnr = worstPsnr(net, model);
+        System.out.println("int8 pixel-shuffle x4 (float I/O): worst tile PSNR vs float twin " + psnr + " dB");
+        assertTrue("PSNR " + psnr, psnr >= 40);
+    }
+
+    @Test
+    public void int8ModelWithInt8IoTakesQuantizedPixels() {
+        Network net = TestNetworks.pixelShuffle(new Random(22), 3, 2, 16);
+        ActivationRanges ranges = Calibration.collect(net, calibrationTiles);
+        byte[] model = TfliteModelWriter.writeInt8(net, ModelMetadata.describe("int8-io-test", net, 1), ranges,
+                TfliteModelWriter.Int8Io.INT8);
+        try (TfliteHostModel int8 = new TfliteHostModel(model, 1)) {
+            assertTrue(int8.spec().inputType().isInt8());
+            assertEquals(1 / 255f, int8.spec().inputType().scale(), 1e-9f);
+            assertEquals(-128, int8.spec().inputType().zeroPoint());
+        }
+        double psnr = worstPsnr(net, model);
+        System.out.println("int8 pixel-shuffle x2 (int8 I/O): worst tile PSNR vs float twin " + psnr + " dB");
+        assertTrue("PSNR " + psnr, psnr >= 40);
+    }
+}

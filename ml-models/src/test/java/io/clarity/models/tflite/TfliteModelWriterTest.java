@@ -1,0 +1,75 @@
+package io.clarity.models.tflite;
+
+import io.clarity.engine.image.FloatImage;
+import io.clarity.engine.nn.Network;
+import io.clarity.models.TestNetworks;
+import org.junit.Test;
+
+import java.util.Random;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+public class TfliteModelWriterTest {
+
+    private static float maxAbsOnTiles(Network network, byte[] model, Network reference) {
+        float max = 0f;
+        try (TfliteHostModel tflite = new TfliteHostModel(model, 2)) {
+            Random random = new Random(7);
+            // Two tile shapes on one interpreter: the free H and W must resize.
+            int[][] shapes = {{37, 23}, {16, 29}};
+            for (int[] s : shapes) {
+                FloatImage tile = TestNetworks.randomImage(random, s[0], s[1], network.inputChannels());
+                max = Math.max(max, TestNetworks.maxAbsDifference(reference.forward(tile), tflite.upscale(tile)));
+            }
+        }
+        return max;
+    }
+
+    @Test
+    public void float32SrcnnMatchesJavaReference() {
+        Network net = TestNetworks.srcnn(new Random(1), 32, 16);
+        byte[] model = TfliteModelWriter.writeFloat32(net, ModelMetadata.describe("srcnn-test", net, 2));
+        float maxAbs = maxAbsOnTiles(net, model, net);
+        System.out.println("fp32 SRCNN-shaped 32-16: max abs vs Java reference " + maxAbs);
+        assertTrue("max abs " + maxAbs, maxAbs <= 1e-5f);
+    }
+
+    @Test
+    public void float32PixelShuffleX4MatchesJavaReference() {
+        Network net = TestNetworks.pixelShuffle(new Random(2), 3, 4, 16);
+        byte[] model = TfliteModelWriter.writeFloat32(net, ModelMetadata.describe("shuffle-test", net, 1));
+        float maxAbs = maxAbsOnTiles(net, model, net);
+        System.out.println("fp32 pixel-shuffle x4: max abs vs Java reference " + maxAbs);
+        assertTrue("max abs " + maxAbs, maxAbs <= 1e-5f);
+    }
+
+    @Test
+    public void float16WeightsMatchJavaReferenceWithRoundedWeights() {
+        Network net = TestNetworks.pixelShuffle(new Random(3), 3, 2, 16);
+        byte[] model = TfliteModelWriter.writeFloat16Weights(net, ModelMetadata.describe("fp16-test", net, 1));
+        float maxAbs = maxAbsOnTiles(net, model, ShippedModelsTest.roundedToFloat16(net));
+        System.out.println("fp16 weights pixel-shuffle x2: max abs vs reference with fp16-rounded weights " + maxAbs);
+        assertTrue("max abs " + maxAbs, maxAbs <= 1e-5f);
+        assertTrue("fp16 weights halve the file", model.length
+                < 0.6 * TfliteModelWriter.writeFloat32(net, ModelMetadata.describe("fp16-test", net, 1)).length);
+    }
+
+    @Test
+    public void metadataCarriesScaleChannelsHaloAndPreUpscale() {
+        Network net = TestNetworks.srcnn(new Random(4), 8, 4);
+        byte[] model = TfliteModelWriter.writeFloat32(net, ModelMetadata.describe("srcnn-x3", net, 3));
+        ModelMetadata m = TfliteHostModel.readMetadata(model);
+        assertEquals("srcnn-x3", m.name());
+        assertEquals(1, m.networkScale());
+        assertEquals(3, m.totalScale());
+        assertEquals(net.halo(), m.halo());
+        assertEquals(io.clarity.engine.model.ModelSpec.Channels.Y, m.channels());
+    }
+
+    @Test(expected = IllegalArgumentException.class)
+    public void bytesWithoutTfliteIdentifierAreRejected() {
+        TfliteHostModel.readMetadata("this is not a model at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+}
