@@ -4,7 +4,11 @@ import android.app.Activity
 import android.content.Intent
 import android.net.Uri
 import android.provider.MediaStore
+import androidx.compose.ui.test.assertIsNotEnabled
+import androidx.compose.ui.test.hasClickAction
+import androidx.compose.ui.test.hasText
 import androidx.compose.ui.test.junit4.createAndroidComposeRule
+import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
 import androidx.test.core.app.ApplicationProvider
@@ -57,8 +61,13 @@ class MainActivityTest {
     fun pickedPhotosOpenTheOptions() {
         pickOnePhoto()
         compose.onNodeWithText("File name").assertExists()
-        // The test build bundles no model: the options say so instead of offering a dead button.
-        compose.onNodeWithText("This build has no model bundled", substring = true).assertExists()
+        // The bundled models (ml-models/models, copied into the assets at build time) are on offer...
+        compose.onNodeWithText("Fast").assertExists()
+        // ...and a picked file that cannot be read is refused with the reason, not started.
+        compose.waitUntil(5_000) {
+            compose.onAllNodesWithText("This file cannot be read as a photo.").fetchSemanticsNodes().isNotEmpty()
+        }
+        compose.onNode(hasText("Enhance") and hasClickAction()).assertIsNotEnabled()
     }
 
     @Test
