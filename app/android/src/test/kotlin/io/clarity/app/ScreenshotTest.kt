@@ -115,6 +115,20 @@ class ScreenshotTest {
         }
     }
 
+    /** Twice the text size: everything still fits, wraps or scrolls. */
+    @Test
+    @Config(fontScale = 2.0f)
+    fun optionsAtLargeFont() {
+        val state = OptionsUiState(
+            listOf(drawing("input", 160, 120)), false, 4032, 3024,
+            listOf(ModelInfo.Kind.FAST, ModelInfo.Kind.DETAIL), ModelInfo.Kind.FAST, listOf(2, 3, 4), 2,
+            EnhanceRequest.Format.PNG, 92, "IMG_2041-clarity", 41_000, OptionsUiState.Refusal.NONE,
+        )
+        shoot("options-large-font") {
+            OptionsContent(state, onKind = {}, onScale = {}, onFormat = {}, onQuality = {}, onFileName = {}, onStart = {}, onBack = {})
+        }
+    }
+
     @Test
     fun resultWhileRunning() {
         val job = JobStatus(UUID.randomUUID(), JobStatus.State.RUNNING, 7, 24, 95_000, null, null, 0, 0, null, 0.0, null)

@@ -39,7 +39,11 @@ public final class EnhanceWorker extends Worker {
     public static final String OUTPUT_ERROR = "error";
 
     private final ModelRuntime runtime;
+    private static final long REPORT_INTERVAL_NANOS = 250_000_000L;
+
     private final CancellationToken cancel = new CancellationToken();
+    private long lastReportNanos;
+    private boolean reported;
 
     public EnhanceWorker(@NonNull Context context, @NonNull WorkerParameters parameters, ModelRuntime runtime) {
         super(context, parameters);
@@ -88,6 +92,14 @@ public final class EnhanceWorker extends Worker {
     }
 
     private void report(EnhanceNotifications notifications, EnhanceRequest request, Progress progress) {
+        // GPU tiles take tens of milliseconds: the system drops notification updates beyond a few a second,
+        // and every setProgress is a database write, so report at most 4 times a second (and the last tile).
+        long now = System.nanoTime();
+        if (reported && progress.tilesDone() < progress.tilesTotal() && now - lastReportNanos < REPORT_INTERVAL_NANOS) {
+            return;
+        }
+        lastReportNanos = now;
+        reported = true;
         setProgressAsync(new Data.Builder()
                 .putInt(PROGRESS_DONE, progress.tilesDone())
                 .putInt(PROGRESS_TOTAL, progress.tilesTotal())

@@ -6,7 +6,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import android.app.Notification;
 import android.content.ContentValues;
+import android.content.pm.ServiceInfo;
 import android.content.Context;
 import android.graphics.Bitmap;
 import android.graphics.BitmapFactory;
@@ -16,12 +18,16 @@ import android.provider.MediaStore;
 import androidx.test.core.app.ApplicationProvider;
 import androidx.test.ext.junit.runners.AndroidJUnit4;
 import androidx.work.Configuration;
+import androidx.work.Data;
+import androidx.work.ForegroundInfo;
 import androidx.work.ListenableWorker;
 import androidx.work.WorkInfo;
 import androidx.work.WorkManager;
 import androidx.work.testing.SynchronousExecutor;
 import androidx.work.testing.TestListenableWorkerBuilder;
 import androidx.work.testing.WorkManagerTestInitHelper;
+
+import com.google.common.util.concurrent.Futures;
 
 import io.clarity.app.platform.FakeMediaStore;
 import io.clarity.app.platform.MediaStoreOutputTarget;
@@ -45,6 +51,8 @@ import java.io.File;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -142,6 +150,38 @@ public class EnhanceWorkerTest {
                         Math.abs(e - a) <= 24);
             }
         }
+    }
+
+    @Test
+    public void runsAsAMediaProcessingForegroundServiceAndReportsProgressToTheLastTile() throws Exception {
+        WorkManagerTestInitHelper.initializeTestWorkManager(context);
+        List<Data> reports = new ArrayList<>();
+        List<ForegroundInfo> foreground = new ArrayList<>();
+        EnhanceWorker worker = (EnhanceWorker) TestListenableWorkerBuilder.from(context, EnhanceWorker.class)
+                .setInputData(request().toData())
+                .setWorkerFactory(new EnhanceWorkerFactory(new FakeModelRuntime(tile -> { })))
+                .setProgressUpdater((ctx, id, data) -> {
+                    reports.add(data);
+                    return Futures.immediateFuture(null);
+                })
+                .setForegroundUpdater((ctx, id, info) -> {
+                    foreground.add(info);
+                    return Futures.immediateFuture(null);
+                })
+                .build();
+        assertTrue(worker.doWork() instanceof ListenableWorker.Result.Success);
+        assertEquals(1, foreground.size());
+        assertEquals("API 35+ wants mediaProcessing", ServiceInfo.FOREGROUND_SERVICE_TYPE_MEDIA_PROCESSING,
+                foreground.get(0).getForegroundServiceType());
+        Notification notification = foreground.get(0).getNotification();
+        assertEquals("Cancel", notification.actions[0].title.toString());
+        assertNotNull("Cancel goes to WorkManager", notification.actions[0].actionIntent);
+        assertFalse(reports.isEmpty());
+        Data last = reports.get(reports.size() - 1);
+        int total = last.getInt(EnhanceWorker.PROGRESS_TOTAL, 0);
+        assertTrue(total > 1);
+        assertEquals(total, last.getInt(EnhanceWorker.PROGRESS_DONE, -1));
+        assertEquals(0, last.getLong(EnhanceWorker.PROGRESS_ETA, -1));
     }
 
     @Test
