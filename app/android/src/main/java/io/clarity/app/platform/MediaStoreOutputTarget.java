@@ -4,19 +4,21 @@ import android.content.ContentResolver;
 import android.content.ContentValues;
 import android.net.Uri;
 import android.os.Build;
+import android.os.Environment;
 import android.provider.MediaStore;
 
 import io.clarity.engine.io.OutputTarget;
 
 import java.io.BufferedOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
  * A new picture under Pictures/Clarity, written as a pending MediaStore item (IS_PENDING = 1, invisible to
  * other apps) and published on commit; discard deletes the row and its file, so a failed or cancelled job
- * leaves nothing behind. Before API 29 there is no IS_PENDING: the row is inserted the same way and deleted
- * on discard.
+ * leaves nothing behind. Before API 29 there is no IS_PENDING or RELATIVE_PATH: the row names its file in
+ * Pictures/Clarity (WRITE_EXTERNAL_STORAGE, asked for before the first job) and is deleted on discard.
  */
 public final class MediaStoreOutputTarget implements OutputTarget {
     public static final String RELATIVE_PATH = "Pictures/Clarity/";
@@ -52,6 +54,8 @@ public final class MediaStoreOutputTarget implements OutputTarget {
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.Q) {
             values.put(MediaStore.MediaColumns.RELATIVE_PATH, RELATIVE_PATH);
             values.put(MediaStore.MediaColumns.IS_PENDING, 1);
+        } else {
+            values.put(MediaStore.MediaColumns.DATA, legacyFile().getAbsolutePath());
         }
         item = resolver.insert(collection, values);
         if (item == null) {
@@ -96,6 +100,15 @@ public final class MediaStoreOutputTarget implements OutputTarget {
             }
             item = null;
         }
+    }
+
+    @SuppressWarnings("deprecation")
+    private File legacyFile() throws IOException {
+        File dir = new File(Environment.getExternalStoragePublicDirectory(Environment.DIRECTORY_PICTURES), "Clarity");
+        if (!dir.isDirectory() && !dir.mkdirs()) {
+            throw new IOException("cannot create " + dir);
+        }
+        return new File(dir, displayName);
     }
 
     /** The published picture, once committed. */

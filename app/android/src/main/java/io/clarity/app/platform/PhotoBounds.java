@@ -13,10 +13,13 @@ import java.io.InputStream;
 public final class PhotoBounds {
     public final int width;
     public final int height;
+    /** EXIF orientation 1..8 (1 when absent): how the stored pixels turn upright. */
+    public final int orientation;
 
-    private PhotoBounds(int width, int height) {
+    private PhotoBounds(int width, int height, int orientation) {
         this.width = width;
         this.height = height;
+        this.orientation = orientation;
     }
 
     /** @return null when the file is missing or not a decodable image */
@@ -45,7 +48,10 @@ public final class PhotoBounds {
         }
         boolean quarterTurn = orientation >= ExifInterface.ORIENTATION_TRANSPOSE
                 && orientation <= ExifInterface.ORIENTATION_ROTATE_270;
-        return quarterTurn ? new PhotoBounds(bounds.outHeight, bounds.outWidth)
-                : new PhotoBounds(bounds.outWidth, bounds.outHeight);
+        if (orientation < 1 || orientation > 8) {
+            orientation = ExifInterface.ORIENTATION_NORMAL;
+        }
+        return quarterTurn ? new PhotoBounds(bounds.outHeight, bounds.outWidth, orientation)
+                : new PhotoBounds(bounds.outWidth, bounds.outHeight, orientation);
     }
 }

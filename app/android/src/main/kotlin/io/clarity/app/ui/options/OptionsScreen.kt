@@ -69,17 +69,21 @@ fun OptionsScreen(
     LaunchedEffect(photos) { viewModel.setPhotos(photos) }
     val state by viewModel.uiState.observeAsState(OptionsUiState.empty())
     val context = LocalContext.current
-    // Android 13+: the progress notification (with its Cancel action) needs the person's consent; the job
-    // runs either way.
-    val askNotifications = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) {
+    // Android 13+: the progress notification (with its Cancel action) needs the person's consent, and the job
+    // runs either way. Before Android 10, writing into Pictures/ needs the storage permission.
+    val permission = when {
+        Build.VERSION.SDK_INT >= 33 -> Manifest.permission.POST_NOTIFICATIONS
+        Build.VERSION.SDK_INT < 29 -> Manifest.permission.WRITE_EXTERNAL_STORAGE
+        else -> null
+    }
+    val askPermission = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) {
         onStarted(viewModel.start())
     }
     val start = {
-        if (Build.VERSION.SDK_INT >= 33 && ContextCompat.checkSelfPermission(
-                context, Manifest.permission.POST_NOTIFICATIONS,
-            ) != PackageManager.PERMISSION_GRANTED
+        if (permission != null &&
+            ContextCompat.checkSelfPermission(context, permission) != PackageManager.PERMISSION_GRANTED
         ) {
-            askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
+            askPermission.launch(permission)
         } else {
             onStarted(viewModel.start())
         }

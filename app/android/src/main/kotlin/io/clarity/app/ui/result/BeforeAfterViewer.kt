@@ -99,7 +99,7 @@ fun BeforeAfterViewer(
         modifier
             .clipToBounds()
             .onSizeChanged { viewport = it }
-            .pointerInput(maxZoom) {
+            .pointerInput(fit, maxZoom) {
                 detectTransformGestures { centroid, gesturePan, gestureZoom, _ ->
                     val newZoom = (zoom * gestureZoom).coerceIn(1f, maxZoom)
                     val center = Offset(size.width / 2f, size.height / 2f)
@@ -207,9 +207,13 @@ private fun ZoomedImage(uri: Uri, transform: ViewTransform) {
     var detail by remember(uri) { mutableStateOf<Detail?>(null) }
     // Its own size: "before" is the scale factor smaller than "after", laid out over the same rectangle.
     var imageSize by remember(uri) { mutableStateOf(IntSize.Zero) }
+    var upright by remember(uri) { mutableStateOf(false) }
     LaunchedEffect(uri) {
         val bounds = withContext(Dispatchers.IO) { PhotoBounds.read(context.contentResolver, uri) }
-        if (bounds != null) imageSize = IntSize(bounds.width, bounds.height)
+        if (bounds != null) {
+            upright = bounds.orientation == 1
+            imageSize = IntSize(bounds.width, bounds.height)
+        }
     }
     AsyncImage(
         model = uri,
@@ -223,7 +227,8 @@ private fun ZoomedImage(uri: Uri, transform: ViewTransform) {
         },
     )
     LaunchedEffect(uri, imageSize) {
-        if (imageSize.width <= 0) return@LaunchedEffect
+        // A region decoder reads stored pixels: for a photo stored turned (EXIF), only the preview is shown.
+        if (imageSize.width <= 0 || !upright) return@LaunchedEffect
         val decoder = withContext(Dispatchers.IO) { openDecoder(context, uri, imageSize) } ?: return@LaunchedEffect
         try {
             snapshotFlow { Triple(current.zoom, current.pan, current.viewport) }.collectLatest {
@@ -268,10 +273,7 @@ private fun ZoomedImage(uri: Uri, transform: ViewTransform) {
     }
 }
 
-/**
- * A region decoder whose stored size is the upright size: a photo with an EXIF rotation gets none (its
- * preview, which Coil turns upright, is all that is shown).
- */
+/** A region decoder over the stored pixels; null when they are not what the preview shows. */
 @Suppress("DEPRECATION")
 private fun openDecoder(context: android.content.Context, uri: Uri, upright: IntSize): BitmapRegionDecoder? =
     try {
