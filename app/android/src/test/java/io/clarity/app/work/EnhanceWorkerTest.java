@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
+import static org.robolectric.Shadows.shadowOf;
 
 import android.app.Notification;
 import android.content.ContentValues;
@@ -13,6 +14,7 @@ import android.content.Context;
 import android.graphics.Bitmap;
 import android.graphics.BitmapFactory;
 import android.net.Uri;
+import android.os.Looper;
 import android.provider.MediaStore;
 
 import androidx.test.core.app.ApplicationProvider;
@@ -29,6 +31,8 @@ import androidx.work.testing.WorkManagerTestInitHelper;
 
 import com.google.common.util.concurrent.Futures;
 
+import io.clarity.app.data.EnhanceJobRepository;
+import io.clarity.app.data.JobStatus;
 import io.clarity.app.platform.FakeMediaStore;
 import io.clarity.app.platform.MediaStoreOutputTarget;
 import io.clarity.engine.image.ArgbImage;
@@ -244,6 +248,20 @@ public class EnhanceWorkerTest {
         assertEquals(1, media.rows.size());
         assertEquals("beach.png", media.rows.values().iterator().next().getAsString(MediaStore.MediaColumns.DISPLAY_NAME));
         assertEquals(input.toString(), info.getOutputData().getString(EnhanceWorker.OUTPUT_INPUT));
+
+        // What the screens read: the job as the repository maps it from WorkManager.
+        androidx.lifecycle.LiveData<JobStatus> job = new EnhanceJobRepository(workManager).job(id);
+        job.observeForever(status -> { });
+        shadowOf(Looper.getMainLooper()).idle();
+        JobStatus status = job.getValue();
+        assertEquals(JobStatus.State.DONE, status.getState());
+        assertEquals(input, status.getInput());
+        assertEquals(600, status.getWidth());
+        assertEquals(800, status.getHeight());
+        assertEquals("CPU", status.getBackend());
+        assertTrue(status.getMillisPerTile() > 0);
+        assertEquals(media.rows.keySet().iterator().next().longValue(),
+                android.content.ContentUris.parseId(status.getOutput()));
     }
 
     /** A syntactically plausible ICC header followed by filler: the writer must carry it, not interpret it. */
