@@ -88,18 +88,23 @@ public final class DependencyLock {
         Map<String, String> all = new TreeMap<>(mainRoots);
         testRoots.forEach((ga, v) -> all.merge(ga, v, DependencyLock::max));
 
-        Set<String> everything = resolve(all);
-        Set<String> mainOnly = reachable(mainRoots);
+        // Main is resolved on its own, as Gradle resolves runtimeClasspath: test libraries must not change what
+        // ships (guava on the test side turns listenablefuture into its empty 9999 shell, for one).
+        Map<String, String> main = resolve(mainRoots);
+        Map<String, String> withTests = resolve(all);
+        Set<String> everything = new java.util.TreeSet<>(withTests.keySet());
+        everything.addAll(main.keySet());
         StringBuilder xml = new StringBuilder();
         xml.append(BEGIN).append('\n');
         int mainCount = 0;
         int testCount = 0;
         for (String ga : everything) {
-            Metadata m = load(ga, selected.get(ga));
+            boolean test = !main.containsKey(ga);
+            String version = test ? withTests.get(ga) : main.get(ga);
+            Metadata m = load(ga, version);
             if (m.redirect != null || m.platform || m.empty || isDropped(ga, everything)) {
                 continue;
             }
-            boolean test = !mainOnly.contains(ga);
             if (test) {
                 testCount++;
             } else {
@@ -107,7 +112,7 @@ public final class DependencyLock {
             }
             String[] g = ga.split(":");
             xml.append("    <dependency><groupId>").append(g[0]).append("</groupId><artifactId>").append(g[1])
-                    .append("</artifactId><version>").append(selected.get(ga)).append("</version>");
+                    .append("</artifactId><version>").append(version).append("</version>");
             if (!m.type.equals("jar")) {
                 xml.append("<type>").append(m.type).append("</type>");
             }
@@ -138,7 +143,9 @@ public final class DependencyLock {
     }
 
     /** Highest requested version wins; repeat until the selection stops changing. */
-    private Set<String> resolve(Map<String, String> roots) throws Exception {
+    private Map<String, String> resolve(Map<String, String> roots) throws Exception {
+        selected.clear();
+        versionless.clear();
         selected.putAll(roots);
         while (true) {
             Map<String, String> before = new TreeMap<>(selected);
@@ -167,7 +174,9 @@ public final class DependencyLock {
                                 + ga + ":" + selected.get(ga));
                     }
                 }
-                return seen;
+                Map<String, String> resolved = new TreeMap<>();
+                seen.forEach(ga -> resolved.put(ga, selected.get(ga)));
+                return resolved;
             }
         }
     }
@@ -252,26 +261,6 @@ public final class DependencyLock {
             }
             for (String[] c : m.constraints) {
                 constraints.merge(c[0], c[1], DependencyLock::max);
-            }
-        }
-        return seen;
-    }
-
-    private Set<String> reachable(Map<String, String> roots) throws Exception {
-        Set<String> seen = new LinkedHashSet<>();
-        List<String> queue = new ArrayList<>(roots.keySet());
-        while (!queue.isEmpty()) {
-            String ga = queue.remove(queue.size() - 1);
-            if (!selected.containsKey(ga) || !seen.add(ga)) {
-                continue;
-            }
-            Metadata m = load(ga, selected.get(ga));
-            for (String[] d : m.dependencies) {
-                queue.add(d[0]);
-            }
-            if (m.redirect != null) {
-                String[] r = m.redirect.split(":");
-                queue.add(r[0] + ":" + r[1]);
             }
         }
         return seen;
