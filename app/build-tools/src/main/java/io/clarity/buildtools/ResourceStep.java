@@ -96,9 +96,16 @@ final class ResourceStep {
             AndroidProject.unzip(aar, dir);
             Files.write(stamp, new byte[0]);
         }
+        // Extracting tens of thousands of class files costs ~30 s on a slow disk: once per AAR per output folder.
+        Path extracted = classesDir.resolve(".aar-extracted").resolve(dir.getFileName().toString());
+        if (Files.exists(extracted)) {
+            return;
+        }
         for (Path jar : project.classJars(aar)) {
             extractClasses(jar, classesDir);
         }
+        Files.createDirectories(extracted.getParent());
+        Files.write(extracted, new byte[0]);
     }
 
     private static void extractClasses(Path jar, Path dir) throws IOException {
