@@ -156,7 +156,9 @@ public final class TfliteModelWriter {
                 int k = conv.kernelSize();
                 float[] wScales = AffineInt8.channelScales(conv.weights(), conv.outChannels());
                 long[] zeros = new long[conv.outChannels()];
-                byte[] qWeights = AffineInt8.quantizeChannels(conv.weights(), wScales);
+                double[] moments = ranges.patchMoments(i);
+                byte[] qWeights = moments == null ? AffineInt8.quantizeChannels(conv.weights(), wScales)
+                        : AffineInt8.quantizeChannelsGptq(conv.weights(), wScales, moments);
                 int w = g.addConstant(tag + "/weights", TensorType.INT8,
                         new int[] {conv.outChannels(), k, k, conv.inChannels()}, qWeights,
                         new TfliteGraph.Quantization(wScales, zeros, 0));
