@@ -53,7 +53,7 @@ public class TfliteInt8Test {
     private static List<FloatImage> rgb(List<ArgbImage> tiles) {
         List<FloatImage> out = new ArrayList<>();
         for (ArgbImage t : tiles) {
-            out.add(TestNetworks.rgb(t));
+            out.add(LumaPlanes.rgb(t));
         }
         return out;
     }
