@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Writes a temporary file beside the destination and renames it over the destination on commit. */
 public final class FileOutputTarget implements OutputTarget {
@@ -22,8 +23,10 @@ public final class FileOutputTarget implements OutputTarget {
         if (partial != null) {
             throw new IllegalStateException("already opened");
         }
-        partial = Files.createTempFile(destination.getParent(), destination.getFileName().toString(), ".part");
-        return new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
+        // Not createTempFile: its 0600 mode would survive the rename. CREATE_NEW refuses to clobber a parallel run.
+        partial = destination.resolveSibling(destination.getFileName() + ".part");
+        return new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), 1 << 16);
     }
 
     @Override
