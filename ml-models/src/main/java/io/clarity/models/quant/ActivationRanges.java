@@ -3,18 +3,25 @@ package io.clarity.models.quant;
 import java.util.Arrays;
 
 /**
- * Calibrated value range of the network input and of every layer's output: what int8 post-training
- * quantization turns into per-tensor scales and zero points.
+ * Calibrated value range of the network input and of every layer's output (what int8 post-training
+ * quantization turns into per-tensor scales and zero points), and the per-channel mean of every layer's
+ * input (what bias correction needs).
  */
 public final class ActivationRanges {
     private final float inputMin;
     private final float inputMax;
     private final float[] min;
     private final float[] max;
+    private final float[][] inputMeans;
 
-    public ActivationRanges(float inputMin, float inputMax, float[] layerMin, float[] layerMax) {
-        if (layerMin.length != layerMax.length) {
-            throw new IllegalArgumentException("one min and one max per layer");
+    public ActivationRanges(float inputMin, float inputMax, float[] layerMin, float[] layerMax,
+                            float[][] layerInputMeans) {
+        if (layerMin.length != layerMax.length || layerMin.length != layerInputMeans.length) {
+            throw new IllegalArgumentException("one min, one max and one input mean vector per layer");
+        }
+        this.inputMeans = new float[layerInputMeans.length][];
+        for (int i = 0; i < layerInputMeans.length; i++) {
+            this.inputMeans[i] = layerInputMeans[i].clone();
         }
         this.inputMin = inputMin;
         this.inputMax = inputMax;
@@ -40,6 +47,11 @@ public final class ActivationRanges {
 
     public float max(int layer) {
         return max[layer];
+    }
+
+    /** Mean of each channel of the tensor layer {@code layer} reads. */
+    public float[] inputMeans(int layer) {
+        return inputMeans[layer].clone();
     }
 
     @Override

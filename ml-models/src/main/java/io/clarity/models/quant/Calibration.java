@@ -23,6 +23,8 @@ public final class Calibration {
         float[] max = new float[layers.size()];
         Arrays.fill(min, Float.POSITIVE_INFINITY);
         Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        double[][] sums = new double[layers.size()][];
+        long[] counts = new long[layers.size()];
         float inMin = Float.POSITIVE_INFINITY;
         float inMax = Float.NEGATIVE_INFINITY;
         for (FloatImage tile : tiles) {
@@ -33,6 +35,15 @@ public final class Calibration {
             FloatImage[] outputs = new FloatImage[layers.size()];
             FloatImage current = tile;
             for (int i = 0; i < layers.size(); i++) {
+                int c = current.channels();
+                if (sums[i] == null) {
+                    sums[i] = new double[c];
+                }
+                float[] in = current.data();
+                for (int p = 0; p < in.length; p++) {
+                    sums[i][p % c] += in[p];
+                }
+                counts[i] += in.length / c;
                 current = forwardOne(layers.get(i), current, tile, outputs);
                 outputs[i] = current;
                 for (float v : current.data()) {
@@ -41,7 +52,14 @@ public final class Calibration {
                 }
             }
         }
-        return new ActivationRanges(inMin, inMax, min, max);
+        float[][] means = new float[layers.size()][];
+        for (int i = 0; i < layers.size(); i++) {
+            means[i] = new float[sums[i].length];
+            for (int c = 0; c < means[i].length; c++) {
+                means[i][c] = (float) (sums[i][c] / counts[i]);
+            }
+        }
+        return new ActivationRanges(inMin, inMax, min, max, means);
     }
 
     /** One layer's output; the network's own forward pass keeps no intermediates, so layers run one at a time. */

@@ -138,16 +138,17 @@ public final class TfliteModelWriter {
                 int k = conv.kernelSize();
                 float[] wScales = AffineInt8.channelScales(conv.weights(), conv.outChannels());
                 long[] zeros = new long[conv.outChannels()];
+                byte[] qWeights = AffineInt8.quantizeChannels(conv.weights(), wScales);
                 int w = g.addConstant(tag + "/weights", TensorType.INT8,
-                        new int[] {conv.outChannels(), k, k, conv.inChannels()},
-                        AffineInt8.quantizeChannels(conv.weights(), wScales),
+                        new int[] {conv.outChannels(), k, k, conv.inChannels()}, qWeights,
                         new TfliteGraph.Quantization(wScales, zeros, 0));
                 float[] bScales = new float[wScales.length];
                 for (int c = 0; c < bScales.length; c++) {
                     bScales[c] = currentQ.scale * wScales[c];
                 }
+                float[] bias = correctedBias(conv, qWeights, wScales, ranges.inputMeans(i));
                 int b = g.addConstant(tag + "/bias", TensorType.INT32, new int[] {conv.outChannels()},
-                        littleEndian(AffineInt8.quantizeBias(conv.bias(), currentQ.scale, wScales)),
+                        littleEndian(AffineInt8.quantizeBias(bias, currentQ.scale, wScales)),
                         new TfliteGraph.Quantization(bScales, zeros, 0));
                 int out = g.addActivation(tag + "/conv", TensorType.INT8, conv.outChannels(), perTensor(q));
                 addConv(g, 3, current, w, b, out, conv.fusedRelu());
@@ -194,6 +195,26 @@ public final class TfliteModelWriter {
         g.setOutputs(graphOutput);
         g.putMetadata(ModelMetadata.NAME, TfliteGraph.utf8(metadata.format()));
         return g.toBytes("Clarity " + metadata.name() + " (int8, " + (io == Int8Io.FLOAT ? "float" : "int8") + " I/O)");
+    }
+
+    /**
+     * Bias correction (Nagel et al. 2019): rounding the weights shifts each output's mean by
+     * Σ (w − ŵ)·E[x]; adding that back to the bias removes the shift. For a sharpening filter with a large
+     * centre tap the shift is most of the int8 error.
+     */
+    static float[] correctedBias(Conv2d conv, byte[] qWeights, float[] wScales, float[] inputMeans) {
+        float[] w = conv.weights();
+        float[] bias = conv.bias();
+        int cin = conv.inChannels();
+        int block = w.length / conv.outChannels();
+        for (int o = 0; o < bias.length; o++) {
+            double shift = 0;
+            for (int j = o * block; j < (o + 1) * block; j++) {
+                shift += (w[j] - qWeights[j] * (double) wScales[o]) * inputMeans[j % cin];
+            }
+            bias[o] += (float) shift;
+        }
+        return bias;
     }
 
     /** Scale 1/255, zero point −128: pixel value v/255 maps to the integer v − 128. */

@@ -1,15 +1,10 @@
 package io.clarity.models.tflite;
 
 import io.clarity.engine.image.FloatImage;
-import io.clarity.engine.nn.Conv2d;
-import io.clarity.engine.nn.Layer;
 import io.clarity.engine.nn.Network;
-import io.clarity.engine.nn.PRelu;
 import io.clarity.models.TestNetworks;
 import org.junit.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 
 import static org.junit.Assert.assertEquals;
@@ -53,7 +48,7 @@ public class TfliteModelWriterTest {
     public void float16WeightsMatchJavaReferenceWithRoundedWeights() {
         Network net = TestNetworks.pixelShuffle(new Random(3), 3, 2, 16);
         byte[] model = TfliteModelWriter.writeFloat16Weights(net, ModelMetadata.describe("fp16-test", net, 1));
-        float maxAbs = maxAbsOnTiles(net, model, roundedToFloat16(net));
+        float maxAbs = maxAbsOnTiles(net, model, ShippedModelsTest.roundedToFloat16(net));
         System.out.println("fp16 weights pixel-shuffle x2: max abs vs reference with fp16-rounded weights " + maxAbs);
         assertTrue("max abs " + maxAbs, maxAbs <= 1e-5f);
         assertTrue("fp16 weights halve the file", model.length
@@ -77,27 +72,4 @@ public class TfliteModelWriterTest {
         TfliteHostModel.readMetadata("this is not a model at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static Network roundedToFloat16(Network net) {
-        List<Layer> layers = new ArrayList<>();
-        for (Layer layer : net.layers()) {
-            if (layer instanceof Conv2d) {
-                Conv2d c = (Conv2d) layer;
-                layers.add(new Conv2d(c.inChannels(), c.outChannels(), c.kernelSize(), round(c.weights()),
-                        round(c.bias()), c.fusedRelu()));
-            } else if (layer instanceof PRelu) {
-                layers.add(new PRelu(round(((PRelu) layer).alpha())));
-            } else {
-                layers.add(layer);
-            }
-        }
-        return new Network(net.inputChannels(), layers);
-    }
-
-    private static float[] round(float[] v) {
-        float[] r = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = Float16.round(v[i]);
-        }
-        return r;
-    }
 }

@@ -7,7 +7,10 @@ public final class ModelSpec {
     public enum Channels {
         /** Three planes, R G B. */
         RGB(3),
-        /** Luma only (BT.601 Y); chroma is upscaled bicubically beside the network, as SRCNN does. */
+        /**
+         * Luma only: BT.601 Y (16..235, {@link io.clarity.engine.color.YCbCr}) divided by 255, as SRCNN takes
+         * it; chroma is upscaled bicubically beside the network.
+         */
         Y(1);
 
         private final int count;

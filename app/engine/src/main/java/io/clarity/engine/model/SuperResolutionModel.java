@@ -11,8 +11,10 @@ public interface SuperResolutionModel extends AutoCloseable {
     ModelSpec spec();
 
     /**
-     * Upscales one tile. The input has {@link ModelSpec#channels()} channels in [0, 1]; the output is
-     * {@code scale} times wider and taller with the same channels, not clamped.
+     * Upscales one tile. The input has {@link ModelSpec#channels()} channels in [0, 1], halo included, and is
+     * exactly the fixed shape if the model has one; the output is {@code scale} times wider and taller with
+     * the same channels, not clamped (the engine crops the halo and rounds). The engine always passes
+     * floats: an int8 runtime quantizes with {@link ModelSpec#inputType()} itself.
      */
     FloatImage upscale(FloatImage tile) throws Exception;
 

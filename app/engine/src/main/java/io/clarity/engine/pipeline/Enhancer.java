@@ -35,7 +35,8 @@ public final class Enhancer {
 
     /**
      * Runs to completion, or until cancelled. The sink is finished on success and aborted on any failure
-     * or cancellation; worker threads and models are released either way before this returns.
+     * or cancellation; worker threads and models are released either way before this returns. The source
+     * stays open: the caller owns it.
      *
      * @throws CancellationException when {@code cancel} was cancelled; at most one tile per worker runs after
      */
@@ -49,20 +50,20 @@ public final class Enhancer {
         }
         boolean alpha = source.hasAlpha();
         try (TileWorkers workers = new TileWorkers(options.threads(), models, cancel)) {
-            ModelSpec spec = workers.awaitModels();
-            int scale = spec.scale();
-            int halo = spec.halo();
-            if (TileRenderer.needsBicubicHalo(spec, alpha)) {
-                halo = Math.max(halo, BicubicResampler.RADIUS);
-            }
-            TilePlan plan = spec.hasFixedTileShape()
-                    ? TilePlanner.planFixed(width, height, spec.fixedTileWidth(), spec.fixedTileHeight(), halo)
-                    : TilePlanner.planFree(width, height, options.tileSize(), options.tileSize(), halo);
-            if ((long) width * scale > Integer.MAX_VALUE || (long) height * scale > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(width + "x" + height + " times " + scale + " is too large");
-            }
-            TileRenderer renderer = new TileRenderer(width, height, spec, alpha);
             try {
+                ModelSpec spec = workers.awaitModels();
+                int scale = spec.scale();
+                int halo = spec.halo();
+                if (TileRenderer.needsBicubicHalo(spec, alpha)) {
+                    halo = Math.max(halo, BicubicResampler.RADIUS);
+                }
+                TilePlan plan = spec.hasFixedTileShape()
+                        ? TilePlanner.planFixed(width, height, spec.fixedTileWidth(), spec.fixedTileHeight(), halo)
+                        : TilePlanner.planFree(width, height, options.tileSize(), options.tileSize(), halo);
+                if ((long) width * scale > Integer.MAX_VALUE || (long) height * scale > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException(width + "x" + height + " times " + scale + " is too large");
+                }
+                TileRenderer renderer = new TileRenderer(width, height, spec, alpha);
                 sink.start(width * scale, height * scale, alpha);
                 long modelNanos = runRows(plan, scale, source, sink, renderer, workers, progress, cancel);
                 sink.finish();

@@ -103,7 +103,7 @@ public class TiledUpscaleTest {
 
     @Test
     public void tiledSrcnnX3EqualsWholeImage() throws Exception {
-        Network net = RandomNetworks.srcnn(new Random(21), 6, 3);
+        Network net = RandomNetworks.srcnn(new Random(21), 4, 2);
         SuperResolutionModel whole = new BicubicPreUpscaledModel(ReferenceModel.freeShape("srcnn", net), 3);
         SuperResolutionModel fixed = new BicubicPreUpscaledModel(ReferenceModel.fixedShape("srcnn", net, 72, 48), 3);
         assertTiledEqualsWhole(whole, fixed, 1, 26, new Random(22));

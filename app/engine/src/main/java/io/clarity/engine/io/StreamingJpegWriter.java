@@ -1,0 +1,365 @@
+package io.clarity.engine.io;
+
+import io.clarity.engine.image.ArgbImage;
+import io.clarity.engine.metadata.Exif;
+import io.clarity.engine.metadata.PhotoMetadata;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A baseline JPEG encoder that takes rows in order and keeps one MCU row (8 or 16 lines) in memory: JFIF
+ * YCbCr, the Annex K tables scaled by IJG quality, standard Huffman tables. EXIF goes into APP1, the ICC
+ * profile into APP2 ICC_PROFILE chunks. Alpha is dropped (JPEG has none).
+ */
+public final class StreamingJpegWriter extends StreamingImageWriter {
+    /** Chroma resolution: 4:2:0 halves it both ways (what cameras and ImageIO write), 4:4:4 keeps it. */
+    public enum Subsampling { YUV420, YUV444 }
+
+    private static final int MAX_APP_PAYLOAD = 65533;
+    private static final int ICC_CHUNK = MAX_APP_PAYLOAD - 14;
+    private static final double[][] DCT = dctMatrix();
+
+    private final int quality;
+    private final Subsampling subsampling;
+    private final PhotoMetadata metadata;
+    private final int[] lumaQuant;
+    private final int[] chromaQuant;
+    private final HuffmanCode dcLuma = new HuffmanCode(JpegTables.DC_LUMINANCE_BITS, JpegTables.DC_LUMINANCE_VALUES);
+    private final HuffmanCode acLuma = new HuffmanCode(JpegTables.AC_LUMINANCE_BITS, JpegTables.AC_LUMINANCE_VALUES);
+    private final HuffmanCode dcChroma =
+            new HuffmanCode(JpegTables.DC_CHROMINANCE_BITS, JpegTables.DC_CHROMINANCE_VALUES);
+    private final HuffmanCode acChroma =
+            new HuffmanCode(JpegTables.AC_CHROMINANCE_BITS, JpegTables.AC_CHROMINANCE_VALUES);
+
+    private BitOutput bits;
+    private int width;
+    private int stripHeight;
+    private int paddedWidth;
+    private float[][] planes; // Y, Cb, Cr: one MCU row, full resolution
+    private int stripFill;
+    private final int[] previousDc = new int[3];
+    private final double[] block = new double[64];
+    private final double[] temp = new double[64];
+    private final int[] quantized = new int[64];
+
+    /** @param quality IJG quality 1..100 (ImageIO's 0.95 is 95) */
+    public StreamingJpegWriter(OutputTarget target, int quality, Subsampling subsampling, PhotoMetadata metadata) {
+        super(target);
+        if (quality < 1 || quality > 100) {
+            throw new IllegalArgumentException("JPEG quality " + quality + " is outside 1..100");
+        }
+        this.quality = quality;
+        this.subsampling = subsampling;
+        this.metadata = metadata;
+        this.lumaQuant = JpegTables.scaled(JpegTables.LUMINANCE_QUANT, quality);
+        this.chromaQuant = JpegTables.scaled(JpegTables.CHROMINANCE_QUANT, quality);
+    }
+
+    public int quality() {
+        return quality;
+    }
+
+    @Override
+    void checkSize(int width, int height) {
+        if (width > 65535 || height > 65535) {
+            throw new IllegalArgumentException("JPEG cannot hold " + width + "x" + height + " (max 65535)");
+        }
+    }
+
+    @Override
+    void begin(OutputStream out, int width, int height, boolean hasAlpha) throws IOException {
+        this.width = width;
+        int mcu = subsampling == Subsampling.YUV420 ? 16 : 8;
+        stripHeight = mcu;
+        paddedWidth = (width + mcu - 1) / mcu * mcu;
+        planes = new float[3][stripHeight * paddedWidth];
+        writeHeaders(out, width, height);
+        bits = new BitOutput(out);
+    }
+
+    private void writeHeaders(OutputStream out, int width, int height) throws IOException {
+        out.write(0xFF);
+        out.write(0xD8);
+        Exif exif = metadata.exif();
+        if (exif == null) {
+            // JFIF 1.01, aspect 1:1, no thumbnail; EXIF files go without it, as cameras write them.
+            segment(out, 0xE0, new byte[] {'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0});
+        } else {
+            segment(out, 0xE1, exifPayload(exif));
+        }
+        byte[] icc = metadata.iccProfile();
+        if (icc != null) {
+            int chunks = (icc.length + ICC_CHUNK - 1) / ICC_CHUNK;
+            for (int i = 0; i < chunks; i++) {
+                int from = i * ICC_CHUNK;
+                int len = Math.min(ICC_CHUNK, icc.length - from);
+                byte[] p = new byte[14 + len];
+                System.arraycopy("ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII), 0, p, 0, 12);
+                p[12] = (byte) (i + 1);
+                p[13] = (byte) chunks;
+                System.arraycopy(icc, from, p, 14, len);
+                segment(out, 0xE2, p);
+            }
+        }
+        byte[] dqt = new byte[130];
+        for (int t = 0; t < 2; t++) {
+            int[] q = t == 0 ? lumaQuant : chromaQuant;
+            dqt[65 * t] = (byte) t;
+            for (int k = 0; k < 64; k++) {
+                dqt[65 * t + 1 + k] = (byte) q[JpegTables.ZIGZAG[k]];
+            }
+        }
+        segment(out, 0xDB, dqt);
+        int lumaSampling = subsampling == Subsampling.YUV420 ? 0x22 : 0x11;
+        segment(out, 0xC0, new byte[] {8, (byte) (height >> 8), (byte) height, (byte) (width >> 8), (byte) width, 3,
+            1, (byte) lumaSampling, 0, 2, 0x11, 1, 3, 0x11, 1});
+        java.io.ByteArrayOutputStream dht = new java.io.ByteArrayOutputStream();
+        huffmanTable(dht, 0x00, JpegTables.DC_LUMINANCE_BITS, JpegTables.DC_LUMINANCE_VALUES);
+        huffmanTable(dht, 0x10, JpegTables.AC_LUMINANCE_BITS, JpegTables.AC_LUMINANCE_VALUES);
+        huffmanTable(dht, 0x01, JpegTables.DC_CHROMINANCE_BITS, JpegTables.DC_CHROMINANCE_VALUES);
+        huffmanTable(dht, 0x11, JpegTables.AC_CHROMINANCE_BITS, JpegTables.AC_CHROMINANCE_VALUES);
+        segment(out, 0xC4, dht.toByteArray());
+        segment(out, 0xDA, new byte[] {3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0});
+    }
+
+    /** "Exif\0\0" + TIFF; a maker note too big for one APP1 segment is dropped rather than the whole block. */
+    private static byte[] exifPayload(Exif exif) {
+        byte[] tiff = exif.toTiffBytes();
+        if (tiff.length + 6 > MAX_APP_PAYLOAD) {
+            tiff = exif.without(Exif.Ifd.EXIF, Exif.TAG_MAKER_NOTE).toTiffBytes();
+        }
+        if (tiff.length + 6 > MAX_APP_PAYLOAD) {
+            throw new IllegalArgumentException("EXIF block of " + tiff.length + " bytes does not fit a JPEG APP1");
+        }
+        byte[] p = new byte[tiff.length + 6];
+        System.arraycopy(new byte[] {'E', 'x', 'i', 'f', 0, 0}, 0, p, 0, 6);
+        System.arraycopy(tiff, 0, p, 6, tiff.length);
+        return p;
+    }
+
+    private static void huffmanTable(java.io.ByteArrayOutputStream out, int classAndId, int[] counts, int[] values) {
+        out.write(classAndId);
+        for (int c : counts) {
+            out.write(c);
+        }
+        for (int v : values) {
+            out.write(v);
+        }
+    }
+
+    private static void segment(OutputStream out, int marker, byte[] payload) throws IOException {
+        int length = payload.length + 2;
+        out.write(0xFF);
+        out.write(marker);
+        out.write(length >> 8);
+        out.write(length);
+        out.write(payload);
+    }
+
+    @Override
+    void encodeRows(ArgbImage band) throws IOException {
+        int[] px = band.pixels();
+        float[] yPlane = planes[0];
+        float[] cbPlane = planes[1];
+        float[] crPlane = planes[2];
+        for (int row = 0; row < band.height(); row++) {
+            int base = stripFill * paddedWidth;
+            for (int x = 0; x < paddedWidth; x++) {
+                int p = px[row * width + Math.min(x, width - 1)]; // pad by repeating the last column
+                int r = (p >> 16) & 0xFF;
+                int g = (p >> 8) & 0xFF;
+                int b = p & 0xFF;
+                yPlane[base + x] = 0.299f * r + 0.587f * g + 0.114f * b - 128f;
+                cbPlane[base + x] = -0.168736f * r - 0.331264f * g + 0.5f * b;
+                crPlane[base + x] = 0.5f * r - 0.418688f * g - 0.081312f * b;
+            }
+            if (++stripFill == stripHeight) {
+                encodeStrip();
+                stripFill = 0;
+            }
+        }
+    }
+
+    @Override
+    void end(OutputStream out) throws IOException {
+        if (stripFill > 0) {
+            for (float[] plane : planes) { // pad by repeating the last row
+                for (int row = stripFill; row < stripHeight; row++) {
+                    System.arraycopy(plane, (stripFill - 1) * paddedWidth, plane, row * paddedWidth, paddedWidth);
+                }
+            }
+            encodeStrip();
+        }
+        bits.flush();
+        out.write(0xFF);
+        out.write(0xD9);
+    }
+
+    private void encodeStrip() throws IOException {
+        int mcuWidth = subsampling == Subsampling.YUV420 ? 16 : 8;
+        for (int mx = 0; mx < paddedWidth; mx += mcuWidth) {
+            if (subsampling == Subsampling.YUV420) {
+                for (int by = 0; by < 16; by += 8) {
+                    for (int bx = 0; bx < 16; bx += 8) {
+                        loadBlock(planes[0], mx + bx, by);
+                        encodeBlock(0, lumaQuant, dcLuma, acLuma);
+                    }
+                }
+                loadHalvedBlock(planes[1], mx);
+                encodeBlock(1, chromaQuant, dcChroma, acChroma);
+                loadHalvedBlock(planes[2], mx);
+                encodeBlock(2, chromaQuant, dcChroma, acChroma);
+            } else {
+                loadBlock(planes[0], mx, 0);
+                encodeBlock(0, lumaQuant, dcLuma, acLuma);
+                loadBlock(planes[1], mx, 0);
+                encodeBlock(1, chromaQuant, dcChroma, acChroma);
+                loadBlock(planes[2], mx, 0);
+                encodeBlock(2, chromaQuant, dcChroma, acChroma);
+            }
+        }
+    }
+
+    private void loadBlock(float[] plane, int x0, int y0) {
+        for (int y = 0; y < 8; y++) {
+            int base = (y0 + y) * paddedWidth + x0;
+            for (int x = 0; x < 8; x++) {
+                block[y * 8 + x] = plane[base + x];
+            }
+        }
+    }
+
+    /** A 16x16 area averaged 2x2 into one 8x8 chroma block (box filter, as libjpeg downsamples). */
+    private void loadHalvedBlock(float[] plane, int x0) {
+        for (int y = 0; y < 8; y++) {
+            int top = 2 * y * paddedWidth + x0;
+            int bottom = top + paddedWidth;
+            for (int x = 0; x < 8; x++) {
+                int i = 2 * x;
+                block[y * 8 + x] = 0.25 * (plane[top + i] + plane[top + i + 1] + plane[bottom + i]
+                        + plane[bottom + i + 1]);
+            }
+        }
+    }
+
+    /** Forward DCT of {@link #block}, quantization with rounding to nearest, then Huffman coding. */
+    private void encodeBlock(int component, int[] quant, HuffmanCode dc, HuffmanCode ac) throws IOException {
+        for (int y = 0; y < 8; y++) {
+            for (int u = 0; u < 8; u++) {
+                double s = 0;
+                for (int x = 0; x < 8; x++) {
+                    s += DCT[u][x] * block[y * 8 + x];
+                }
+                temp[y * 8 + u] = s;
+            }
+        }
+        for (int u = 0; u < 8; u++) {
+            for (int v = 0; v < 8; v++) {
+                double s = 0;
+                for (int y = 0; y < 8; y++) {
+                    s += DCT[v][y] * temp[y * 8 + u];
+                }
+                double q = s / quant[v * 8 + u];
+                quantized[v * 8 + u] = (int) (q >= 0 ? q + 0.5 : q - 0.5);
+            }
+        }
+        int dcValue = quantized[0];
+        int diff = dcValue - previousDc[component];
+        previousDc[component] = dcValue;
+        int size = magnitudeBits(diff);
+        dc.write(bits, size);
+        if (size > 0) {
+            bits.write(diff < 0 ? diff - 1 : diff, size);
+        }
+        int run = 0;
+        for (int k = 1; k < 64; k++) {
+            int c = quantized[JpegTables.ZIGZAG[k]];
+            if (c == 0) {
+                run++;
+                continue;
+            }
+            while (run > 15) {
+                ac.write(bits, 0xF0);
+                run -= 16;
+            }
+            int s = magnitudeBits(c);
+            ac.write(bits, (run << 4) | s);
+            bits.write(c < 0 ? c - 1 : c, s);
+            run = 0;
+        }
+        if (run > 0) {
+            ac.write(bits, 0x00);
+        }
+    }
+
+    private static int magnitudeBits(int v) {
+        return 32 - Integer.numberOfLeadingZeros(Math.abs(v));
+    }
+
+    private static double[][] dctMatrix() {
+        double[][] m = new double[8][8];
+        for (int u = 0; u < 8; u++) {
+            double c = u == 0 ? Math.sqrt(0.125) : 0.5;
+            for (int x = 0; x < 8; x++) {
+                m[u][x] = c * Math.cos((2 * x + 1) * u * Math.PI / 16);
+            }
+        }
+        return m;
+    }
+
+    /** Canonical Huffman codes built from a DHT-style table (T.81 Annex C). */
+    private static final class HuffmanCode {
+        private final int[] code = new int[256];
+        private final int[] length = new int[256];
+
+        HuffmanCode(int[] counts, int[] values) {
+            int k = 0;
+            int c = 0;
+            for (int len = 1; len <= 16; len++) {
+                for (int i = 0; i < counts[len - 1]; i++) {
+                    code[values[k]] = c++;
+                    length[values[k]] = len;
+                    k++;
+                }
+                c <<= 1;
+            }
+        }
+
+        void write(BitOutput out, int symbol) throws IOException {
+            out.write(code[symbol], length[symbol]);
+        }
+    }
+
+    /** Entropy-coded bits, MSB first, with a 0x00 stuffed after every 0xFF byte. */
+    private static final class BitOutput {
+        private final OutputStream out;
+        private long buffer;
+        private int count;
+
+        BitOutput(OutputStream out) {
+            this.out = out;
+        }
+
+        void write(int value, int n) throws IOException {
+            buffer = (buffer << n) | (value & ((1L << n) - 1));
+            count += n;
+            while (count >= 8) {
+                int b = (int) (buffer >> (count - 8)) & 0xFF;
+                out.write(b);
+                if (b == 0xFF) {
+                    out.write(0);
+                }
+                count -= 8;
+            }
+        }
+
+        /** Pads the last byte with 1 bits, as T.81 F.1.2.3 asks. */
+        void flush() throws IOException {
+            if (count > 0) {
+                write(0x7F, 8 - count);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.clarity.models.tflite;
+
+import io.clarity.engine.color.BicubicResampler;
+import io.clarity.engine.image.ArgbImage;
+import io.clarity.engine.image.FloatImage;
+import io.clarity.engine.model.ModelSpec;
+import io.clarity.engine.nn.Network;
+import io.clarity.models.data.SharedData;
+import io.clarity.models.quant.ActivationRanges;
+import io.clarity.models.quant.Calibration;
+import io.clarity.models.quant.PhotoTiles;
+import io.clarity.models.train.LumaPlanes;
+import io.clarity.models.weights.WeightsFile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a weights file {@code <id>.clw} into the shipped .tflite variants beside it: {@code <id>.tflite} (fp32),
+ * {@code <id>-fp16.tflite} (float16 weights, for the GPU delegate) and {@code <id>-int8.tflite} (int8,
+ * float I/O, calibrated on crops of the real photos in shared/data/train/photos).
+ * Usage: {@code ExportModel WEIGHTS.clw OUT_DIR}.
+ */
+public final class ExportModel {
+    private static final int CALIBRATION_TILE = 64;
+
+    private ExportModel() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: ExportModel WEIGHTS.clw OUT_DIR");
+            System.exit(2);
+        }
+        Path weights = Paths.get(args[0]);
+        String file = weights.getFileName().toString();
+        String id = file.endsWith(".clw") ? file.substring(0, file.length() - 4) : file;
+        WeightsFile w = WeightsFile.read(weights);
+        Path data = SharedData.locate().orElseThrow(() -> new IllegalStateException("no shared/data found"));
+        List<Path> photos = PhotoTiles.imagesIn(data.resolve("train").resolve("photos"));
+        List<FloatImage> tiles = inputTiles(photos, w, 1, 4);
+        for (Path written : export(id, w, tiles, Paths.get(args[1]))) {
+            System.out.println(written + " (" + Files.size(written) + " bytes)");
+        }
+    }
+
+    public static List<Path> export(String id, WeightsFile weights, List<FloatImage> calibration, Path dir)
+            throws IOException {
+        Network net = weights.network();
+        ModelMetadata metadata = ModelMetadata.describe(id, net, weights.bicubicPreUpscale());
+        ActivationRanges ranges = Calibration.collect(net, calibration);
+        List<Path> out = new ArrayList<>();
+        out.add(write(dir.resolve(id + ".tflite"), TfliteModelWriter.writeFloat32(net, metadata)));
+        out.add(write(dir.resolve(id + "-fp16.tflite"), TfliteModelWriter.writeFloat16Weights(net, metadata)));
+        out.add(write(dir.resolve(id + "-int8.tflite"),
+                TfliteModelWriter.writeInt8(net, metadata, ranges, TfliteModelWriter.Int8Io.FLOAT)));
+        return out;
+    }
+
+    private static Path write(Path file, byte[] bytes) throws IOException {
+        Files.write(file, bytes);
+        return file;
+    }
+
+    /**
+     * Network inputs as the engine would feed them: {@code perImage} seeded photo crops per file, in the
+     * model's planes, pre-upscaled if the model needs it.
+     */
+    public static List<FloatImage> inputTiles(List<Path> photos, WeightsFile weights, long seed, int perImage)
+            throws IOException {
+        int s = weights.bicubicPreUpscale();
+        List<FloatImage> tiles = new ArrayList<>();
+        for (ArgbImage crop : PhotoTiles.crops(photos, CALIBRATION_TILE / s, perImage, 1024, seed)) {
+            FloatImage planes = weights.network().inputChannels() == ModelSpec.Channels.Y.count()
+                    ? LumaPlanes.of(crop) : LumaPlanes.rgb(crop);
+            tiles.add(s == 1 ? planes : BicubicResampler.upscale(planes, s));
+        }
+        return tiles;
+    }
+}
