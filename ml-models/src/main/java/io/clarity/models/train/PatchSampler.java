@@ -1,7 +1,6 @@
 package io.clarity.models.train;
 
 import io.clarity.engine.color.BicubicResampler;
-import io.clarity.engine.color.YCbCr;
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.models.eval.Evaluator;
@@ -78,8 +77,8 @@ public final class PatchSampler {
                 if (gt.width() / s < lrSidePixels || gt.height() / s < lrSidePixels) {
                     continue;
                 }
-                FloatImage lr = luma(Evaluator.lowResolution(gt, s));
-                pairs.add(new Pair(s, preUpscaled ? BicubicResampler.upscale(lr, s) : lr, luma(gt)));
+                FloatImage lr = LumaPlanes.of(Evaluator.lowResolution(gt, s));
+                pairs.add(new Pair(s, preUpscaled ? BicubicResampler.upscale(lr, s) : lr, LumaPlanes.of(gt)));
             }
         }
         if (pairs.isEmpty()) {
@@ -91,17 +90,6 @@ public final class PatchSampler {
             total += (double) pairs.get(i).target.width() * pairs.get(i).target.height();
             cumulativeArea[i] = total;
         }
-    }
-
-    /** Y of BT.601 (16..235) divided by 255, the engine's model input. */
-    public static FloatImage luma(ArgbImage image) {
-        int[] px = image.pixels();
-        float[] y = new float[px.length];
-        for (int i = 0; i < px.length; i++) {
-            int p = px[i];
-            y[i] = YCbCr.luma((p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff) / 255f;
-        }
-        return new FloatImage(image.width(), image.height(), 1, y);
     }
 
     public int pairCount() {

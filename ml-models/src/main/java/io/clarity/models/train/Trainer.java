@@ -50,7 +50,10 @@ public final class Trainer {
         public long seed = 1;
         public Path runDir;
         public Path data;
+        /** Set5 check interval in steps; 0 turns it off. */
         public int validateEvery = 2000;
+        /** At most this many steps in this invocation (0: until {@link #steps}), for runs done in chunks. */
+        public long chunk;
         public int checkpointEvery = 500;
         public int logEvery = 100;
         /** Photos are downscaled by this factor first, to wash out their JPEG artefacts and noise. */
@@ -63,7 +66,7 @@ public final class Trainer {
         public int fastShrink = 16;
         public int fastMapping = 4;
 
-        static Options parse(String[] args) {
+        private static Options parseArgs(String[] args) {
             Options o = new Options();
             for (int i = 0; i < args.length; i++) {
                 String key = args[i];
@@ -83,6 +86,7 @@ public final class Trainer {
                     case "--run": o.runDir = Paths.get(v); break;
                     case "--data": o.data = Paths.get(v); break;
                     case "--validate-every": o.validateEvery = Integer.parseInt(v); break;
+                    case "--chunk": o.chunk = Long.parseLong(v); break;
                     case "--checkpoint-every": o.checkpointEvery = Integer.parseInt(v); break;
                     case "--log-every": o.logEvery = Integer.parseInt(v); break;
                     case "--photo-downscale": o.photoDownscale = Integer.parseInt(v); break;
@@ -103,8 +107,9 @@ public final class Trainer {
             if (o.arch.equals("fast") && o.scales.length != 1) {
                 throw new IllegalArgumentException("an LR-space net has one scale; --scales was " + o.scales.length);
             }
-            if (o.steps < 0 || o.batch < 1 || o.patch < 4 || o.checkpointEvery < 1 || o.logEvery < 1) {
-                throw new IllegalArgumentException("steps, batch, patch and intervals must be positive");
+            if (o.steps < 0 || o.chunk < 0 || o.validateEvery < 0 || o.batch < 1 || o.patch < 4
+                    || o.checkpointEvery < 1 || o.logEvery < 1) {
+                throw new IllegalArgumentException("steps, chunk, batch, patch and intervals must be positive");
             }
             return o;
         }
@@ -161,13 +166,18 @@ public final class Trainer {
     public static void main(String[] args) throws Exception {
         Options options;
         try {
-            options = Options.parse(args);
+            options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
             return;
         }
         new Trainer(options, System.out).run();
+    }
+
+    /** Parses command-line options; anything wrong is an IllegalArgumentException saying what. */
+    public static Options parse(String[] args) {
+        return Options.parseArgs(args);
     }
 
     public Result run() throws IOException {
@@ -205,7 +215,8 @@ public final class Trainer {
             double lastLoss = Double.NaN;
             long windowStart = System.nanoTime();
             long windowSteps = 0;
-            while (step < options.steps) {
+            long stopAt = options.chunk > 0 ? Math.min(options.steps, step + options.chunk) : options.steps;
+            while (step < stopAt) {
                 // The patch stream depends only on (seed, step): a resumed run sees what the unbroken one would.
                 Random random = new Random(options.seed * 1_000_003L + step);
                 PatchSampler.Batch batch = sampler.sample(random, options.batch);
@@ -238,10 +249,11 @@ public final class Trainer {
                     windowStart = System.nanoTime();
                     windowSteps = 0;
                 }
-                if (step % options.checkpointEvery == 0 || step == options.steps) {
+                if (step % options.checkpointEvery == 0 || step == stopAt) {
                     save(net, step, adam);
                 }
-                if (!validation.isEmpty() && (step % options.validateEvery == 0 || step == options.steps)) {
+                if (!validation.isEmpty() && options.validateEvery > 0
+                        && (step % options.validateEvery == 0 || step == options.steps)) {
                     log.printf(Locale.ROOT, "step %d  Set5 Y-PSNR (float, trainer's check) %s%n", step, validate(net, validation));
                     windowStart = System.nanoTime();
                     windowSteps = 0;
@@ -280,7 +292,7 @@ public final class Trainer {
             double sum = 0;
             for (ArgbImage hr : images) {
                 ArgbImage gt = Evaluator.cropToMultiple(hr, s);
-                FloatImage lr = PatchSampler.luma(Evaluator.lowResolution(gt, s));
+                FloatImage lr = LumaPlanes.of(Evaluator.lowResolution(gt, s));
                 FloatImage in = options.preUpscaled() ? BicubicResampler.upscale(lr, s) : lr;
                 float[] out;
                 try (NDScope scope = new NDScope()) {
@@ -288,7 +300,7 @@ public final class Trainer {
                     NDArray x = net.manager().create(in.data(), new Shape(1, 1, in.height(), in.width()));
                     out = net.forward(x).toFloatArray();
                 }
-                sum += lumaPsnr(out, PatchSampler.luma(gt).data(), gt.width(), gt.height(), s);
+                sum += lumaPsnr(out, LumaPlanes.of(gt).data(), gt.width(), gt.height(), s);
             }
             text.append(String.format(Locale.ROOT, " x%d %.2f dB", s, sum / images.size()));
         }
