@@ -62,6 +62,33 @@ public final class Architectures {
         return new Network(1, layers);
     }
 
+    /**
+     * The real-photo net, a compact ESRGAN-family body (Real-ESRGAN's SRVGG-compact shape: 3×3 convs with PReLU
+     * at low resolution, DEPTH_TO_SPACE at the end) on RGB, so blur, noise and JPEG artefacts, which live in
+     * colour too, are all seen. The input, copied into the 3·scale² channels in TFLite's DEPTH_TO_SPACE order by
+     * a first 1×1 conv, is added back before the shuffle: nearest-neighbour upscaling plus a learnt residual.
+     */
+    public static Network compactRgb(int scale, int features, int convs, long seed) {
+        Random random = new Random(seed);
+        int out = 3 * scale * scale;
+        float[] copy = new float[out * 3];
+        for (int o = 0; o < out; o++) {
+            copy[o * 3 + o % 3] = 1f;
+        }
+        List<Layer> layers = new ArrayList<>();
+        layers.add(new Conv2d(3, out, 1, copy, new float[out], false));
+        layers.add(conv(random, out, features, 3, false, 1f));
+        layers.add(prelu(features));
+        for (int i = 0; i < convs; i++) {
+            layers.add(conv(random, features, features, 3, false, 1f));
+            layers.add(prelu(features));
+        }
+        layers.add(conv(random, features, out, 3, false, 0.1f));
+        layers.add(new Add(0));
+        layers.add(new DepthToSpace(scale));
+        return new Network(3, layers);
+    }
+
     private static Conv2d conv(Random random, int in, int out, int k, boolean relu, float gain) {
         float std = (float) (gain * Math.sqrt(2.0 / (in * k * k)));
         float[] w = new float[out * k * k * in];

@@ -30,20 +30,22 @@ public final class PatchSampler {
         }
     }
 
-    /** A batch in N×1×H×W order. */
+    /** A batch in N×C×H×W order. */
     public static final class Batch {
         public final int size;
+        public final int channels;
         public final int inputSide;
         public final int targetSide;
         public final float[] input;
         public final float[] target;
 
-        Batch(int size, int inputSide, int targetSide) {
+        Batch(int size, int channels, int inputSide, int targetSide) {
             this.size = size;
+            this.channels = channels;
             this.inputSide = inputSide;
             this.targetSide = targetSide;
-            this.input = new float[size * inputSide * inputSide];
-            this.target = new float[size * targetSide * targetSide];
+            this.input = new float[size * channels * inputSide * inputSide];
+            this.target = new float[size * channels * targetSide * targetSide];
         }
     }
 
@@ -108,7 +110,7 @@ public final class PatchSampler {
     public Batch sample(Random random, int size) {
         Pair first = pick(random);
         int scale = first.scale;
-        Batch batch = new Batch(size, inputSide, targetSide(scale));
+        Batch batch = new Batch(size, 1, inputSide, targetSide(scale));
         for (int n = 0; n < size; n++) {
             Pair pair = n == 0 ? first : pick(random);
             while (!preUpscaled && pair.scale != scale) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.clarity.engine.color.BicubicResampler;
+import io.clarity.engine.color.YCbCr;
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Network;
@@ -26,7 +27,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Trains one of Clarity's Y networks on CPU PyTorch (DJL): random flipped/rotated patches, Adam, L1 or L2,
+ * Trains one of Clarity's networks on CPU PyTorch (DJL): random flipped/rotated patches (Y with the benchmark's
+ * bicubic LR for fast/srcnn; RGB through random realistic degradations for realphoto), Adam, L1 or L2,
  * a constant learning rate for the first half and a cosine decay to 5% over the second, checkpoints every
  * few hundred steps to the run folder, and resumes from the last checkpoint when restarted with the same
  * folder. Every checkpoint also exports {@code <id>-x<s>.clw} per scale. Prints a progress line with the
@@ -65,6 +67,8 @@ public final class Trainer {
         public int fastWidth = 48;
         public int fastShrink = 16;
         public int fastMapping = 4;
+        public int realFeatures = 32;
+        public int realConvs = 6;
 
         private static Options parseArgs(String[] args) {
             Options o = new Options();
@@ -95,16 +99,18 @@ public final class Trainer {
                     case "--fast-width": o.fastWidth = Integer.parseInt(v); break;
                     case "--fast-shrink": o.fastShrink = Integer.parseInt(v); break;
                     case "--fast-mapping": o.fastMapping = Integer.parseInt(v); break;
+                    case "--real-features": o.realFeatures = Integer.parseInt(v); break;
+                    case "--real-convs": o.realConvs = Integer.parseInt(v); break;
                     default: throw new IllegalArgumentException("unknown option " + key);
                 }
             }
             if (o.runDir == null) {
                 throw new IllegalArgumentException("--run <folder> is required (checkpoints and logs go there)");
             }
-            if (!o.arch.equals("fast") && !o.arch.equals("srcnn")) {
-                throw new IllegalArgumentException("--arch must be fast or srcnn, was " + o.arch);
+            if (!o.arch.equals("fast") && !o.arch.equals("srcnn") && !o.arch.equals("realphoto")) {
+                throw new IllegalArgumentException("--arch must be fast, srcnn or realphoto, was " + o.arch);
             }
-            if (o.arch.equals("fast") && o.scales.length != 1) {
+            if (!o.arch.equals("srcnn") && o.scales.length != 1) {
                 throw new IllegalArgumentException("an LR-space net has one scale; --scales was " + o.scales.length);
             }
             if (o.steps < 0 || o.chunk < 0 || o.validateEvery < 0 || o.batch < 1 || o.patch < 4
@@ -186,7 +192,9 @@ public final class Trainer {
         long t0 = System.nanoTime();
         List<ArgbImage> images = loadTrainingImages(data.resolve("train"));
         int inputSide = options.preUpscaled() ? options.patch - options.patch % lcm(options.scales) : options.patch;
-        PatchSampler sampler = new PatchSampler(images, options.scales, options.preUpscaled(), inputSide);
+        boolean rgb = options.arch.equals("realphoto");
+        PatchSampler sampler = rgb ? null : new PatchSampler(images, options.scales, options.preUpscaled(), inputSide);
+        DegradedPatchSampler degraded = rgb ? new DegradedPatchSampler(images, options.scales[0], inputSide) : null;
         List<ArgbImage> validation = new ArrayList<>();
         Path set5 = data.resolve("bench").resolve("Set5");
         if (Files.isDirectory(set5)) {
@@ -194,13 +202,14 @@ public final class Trainer {
                 validation.add(Evaluator.readRgb(f));
             }
         }
-        log.printf(Locale.ROOT, "data: %d images, %d image/scale pairs, loaded in %.1f s%n", images.size(),
-                sampler.pairCount(), (System.nanoTime() - t0) / 1e9);
+        log.printf(Locale.ROOT, "data: %d images (%s), loaded in %.1f s%n", images.size(),
+                rgb ? "RGB, degraded per patch" : sampler.pairCount() + " image/scale pairs on Y", (System.nanoTime() - t0) / 1e9);
 
         boolean resume = TrainingCheckpoint.exists(options.runDir);
         Network start = resume ? WeightsFile.read(TrainingCheckpoint.weights(options.runDir)).network()
                 : options.arch.equals("fast")
                 ? Architectures.fast(options.scales[0], options.fastWidth, options.fastShrink, options.fastMapping, options.seed)
+                : rgb ? Architectures.compactRgb(options.scales[0], options.realFeatures, options.realConvs, options.seed)
                 : Architectures.srcnn(options.seed);
 
         try (NDManager manager = Engine.getInstance().newBaseManager();
@@ -219,12 +228,12 @@ public final class Trainer {
             while (step < stopAt) {
                 // The patch stream depends only on (seed, step): a resumed run sees what the unbroken one would.
                 Random random = new Random(options.seed * 1_000_003L + step);
-                PatchSampler.Batch batch = sampler.sample(random, options.batch);
+                PatchSampler.Batch batch = rgb ? degraded.sample(random, options.batch) : sampler.sample(random, options.batch);
                 float loss;
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    NDArray input = manager.create(batch.input, new Shape(batch.size, 1, batch.inputSide, batch.inputSide));
-                    NDArray target = manager.create(batch.target, new Shape(batch.size, 1, batch.targetSide, batch.targetSide));
+                    NDArray input = manager.create(batch.input, new Shape(batch.size, batch.channels, batch.inputSide, batch.inputSide));
+                    NDArray target = manager.create(batch.target, new Shape(batch.size, batch.channels, batch.targetSide, batch.targetSide));
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         NDArray diff = net.forward(input).sub(target);
                         NDArray l = options.l2 ? diff.square().mean() : diff.abs().mean();
@@ -286,25 +295,54 @@ public final class Trainer {
         return (float) (options.learningRate * (floor + (1 - floor) * 0.5 * (1 + Math.cos(Math.PI * t))));
     }
 
+    /** Set5 with the benchmark's bicubic LR; an RGB net is scored on the Y of its output. */
     private String validate(TrainableNetwork net, List<ArgbImage> images) {
         StringBuilder text = new StringBuilder();
+        boolean rgb = options.arch.equals("realphoto");
         for (int s : options.scales) {
             double sum = 0;
             for (ArgbImage hr : images) {
                 ArgbImage gt = Evaluator.cropToMultiple(hr, s);
-                FloatImage lr = LumaPlanes.of(Evaluator.lowResolution(gt, s));
+                ArgbImage lrImage = Evaluator.lowResolution(gt, s);
+                FloatImage lr = rgb ? LumaPlanes.rgb(lrImage) : LumaPlanes.of(lrImage);
                 FloatImage in = options.preUpscaled() ? BicubicResampler.upscale(lr, s) : lr;
                 float[] out;
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    NDArray x = net.manager().create(in.data(), new Shape(1, 1, in.height(), in.width()));
+                    NDArray x = net.manager().create(planar(in), new Shape(1, in.channels(), in.height(), in.width()));
                     out = net.forward(x).toFloatArray();
                 }
-                sum += lumaPsnr(out, LumaPlanes.of(gt).data(), gt.width(), gt.height(), s);
+                sum += lumaPsnr(rgb ? lumaOfPlanes(out, gt.width() * gt.height()) : out, LumaPlanes.of(gt).data(),
+                        gt.width(), gt.height(), s);
             }
             text.append(String.format(Locale.ROOT, " x%d %.2f dB", s, sum / images.size()));
         }
         return text.toString().trim();
+    }
+
+    /** Interleaved H×W×C to planar C×H×W. */
+    static float[] planar(FloatImage image) {
+        int c = image.channels();
+        int n = image.width() * image.height();
+        float[] src = image.data();
+        float[] r = new float[src.length];
+        for (int p = 0; p < n; p++) {
+            for (int k = 0; k < c; k++) {
+                r[k * n + p] = src[p * c + k];
+            }
+        }
+        return r;
+    }
+
+    private static float[] lumaOfPlanes(float[] rgb, int n) {
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            float r = Math.min(1f, Math.max(0f, rgb[i])) * 255f;
+            float g = Math.min(1f, Math.max(0f, rgb[n + i])) * 255f;
+            float b = Math.min(1f, Math.max(0f, rgb[2 * n + i])) * 255f;
+            y[i] = YCbCr.luma(r, g, b) / 255f;
+        }
+        return y;
     }
 
     /** PSNR on the 0..255 scale with {@code shave} border pixels ignored; the output is clipped to 0..1. */

@@ -47,6 +47,26 @@ public class TrainableNetworkTest {
     }
 
     @Test
+    public void compactRgbStartsAsNearestNeighbourUpscalingPerChannel() {
+        Network net = Architectures.compactRgb(2, 8, 1, 3);
+        List<Layer> layers = new ArrayList<>(net.layers());
+        int last = layers.size() - 3;
+        Conv2d c = (Conv2d) layers.get(last);
+        layers.set(last, new Conv2d(c.inChannels(), c.outChannels(), c.kernelSize(),
+                new float[c.weights().length], new float[c.outChannels()], false));
+        FloatImage input = randomImage(5, 4, 3, 2);
+        FloatImage out = new Network(3, layers).forward(input);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 10; x++) {
+                for (int ch = 0; ch < 3; ch++) {
+                    assertEquals(input.get(x / 2, y / 2, ch), out.get(x, y, ch), 0f);
+                }
+            }
+        }
+        assertSameOutput(perturbed(net, 9), input);
+    }
+
+    @Test
     public void srcnnOnPyTorchMatchesEngineForward() {
         assertSameOutput(perturbed(Architectures.srcnn(3), 6), randomImage(21, 17, 1, 5));
     }

@@ -81,6 +81,19 @@ public class TrainerSmokeTest {
     }
 
     @Test
+    public void realPhotoModelTrainsOnDegradedRgbPatches() throws Exception {
+        Path data = data();
+        Path run = temp.newFolder("real").toPath();
+        String[] a = {"--arch", "realphoto", "--scales", "2", "--steps", "2", "--batch", "2", "--patch", "12",
+                "--sets", "T91", "--images-per-set", "2", "--validate-every", "0", "--real-features", "8",
+                "--real-convs", "1", "--run", run.toString(), "--data", data.toString()};
+        Trainer.Result result = new Trainer(Trainer.parse(a), new PrintStream(new ByteArrayOutputStream())).run();
+        assertEquals(2, result.step);
+        assertEquals(3, WeightsFile.read(run.resolve("realphoto-x2.clw")).network().outputChannels());
+        assertFalse(Double.isNaN(result.lastLoss));
+    }
+
+    @Test
     public void badOptionsAreRejectedWithTheirName() {
         try {
             Trainer.parse(new String[] {"--arch", "vdsr", "--run", "x"});
