@@ -50,6 +50,16 @@ public final class AdamOptimizer {
         }
     }
 
+    /** Zeroes the gradients another loss left on these parameters (the critic's, after a generator step). */
+    public void clearGradients() {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            for (NDArray p : parameters) {
+                p.getGradient().muli(0f);
+            }
+        }
+    }
+
     public long updates() {
         return updates;
     }

@@ -69,6 +69,10 @@ public final class Trainer {
         public int fastMapping = 4;
         public int realFeatures = 32;
         public int realConvs = 6;
+        /** Weight of the adversarial loss beside L1 (realphoto only); 0: plain fidelity training. */
+        public float adversarial;
+        /** Starting weights for a fresh run (the fidelity weights, for the adversarial fine-tune). */
+        public Path init;
 
         private static Options parseArgs(String[] args) {
             Options o = new Options();
@@ -101,6 +105,8 @@ public final class Trainer {
                     case "--fast-mapping": o.fastMapping = Integer.parseInt(v); break;
                     case "--real-features": o.realFeatures = Integer.parseInt(v); break;
                     case "--real-convs": o.realConvs = Integer.parseInt(v); break;
+                    case "--adversarial": o.adversarial = Float.parseFloat(v); break;
+                    case "--init": o.init = Paths.get(v); break;
                     default: throw new IllegalArgumentException("unknown option " + key);
                 }
             }
@@ -109,6 +115,9 @@ public final class Trainer {
             }
             if (!o.arch.equals("fast") && !o.arch.equals("srcnn") && !o.arch.equals("realphoto")) {
                 throw new IllegalArgumentException("--arch must be fast, srcnn or realphoto, was " + o.arch);
+            }
+            if (o.adversarial < 0 || (o.adversarial > 0 && !o.arch.equals("realphoto"))) {
+                throw new IllegalArgumentException("--adversarial takes a weight >= 0 and only --arch realphoto");
             }
             if (!o.arch.equals("srcnn") && o.scales.length != 1) {
                 throw new IllegalArgumentException("an LR-space net has one scale; --scales was " + o.scales.length);
@@ -163,6 +172,9 @@ public final class Trainer {
 
     private final Options options;
     private final PrintStream log;
+    /** The adversarial fine-tune's critic and its optimizer; null in fidelity training. */
+    private PatchDiscriminator critic;
+    private AdamOptimizer criticAdam;
 
     public Trainer(Options options, PrintStream log) {
         this.options = options;
@@ -207,6 +219,7 @@ public final class Trainer {
 
         boolean resume = TrainingCheckpoint.exists(options.runDir);
         Network start = resume ? WeightsFile.read(TrainingCheckpoint.weights(options.runDir)).network()
+                : options.init != null ? WeightsFile.read(options.init).network()
                 : options.arch.equals("fast")
                 ? Architectures.fast(options.scales[0], options.fastWidth, options.fastShrink, options.fastMapping, options.seed)
                 : rgb ? Architectures.compactRgb(options.scales[0], options.realFeatures, options.realConvs, options.seed)
@@ -216,6 +229,12 @@ public final class Trainer {
              TrainableNetwork net = new TrainableNetwork(start, manager)) {
             AdamOptimizer adam = new AdamOptimizer(net.parameters());
             long step = resume ? TrainingCheckpoint.restore(options.runDir, adam) : 0;
+            critic = options.adversarial > 0 ? new PatchDiscriminator(manager, options.seed) : null;
+            criticAdam = critic == null ? null : new AdamOptimizer(critic.parameters());
+            if (critic != null && resume) {
+                critic.load(options.runDir.resolve("critic.bin"));
+                TrainingCheckpoint.restoreOptimizer(options.runDir.resolve("critic.adam"), criticAdam);
+            }
             log.printf(Locale.ROOT, "%s %s: %d parameters, %.0f MACs per output pixel, %s at step %d of %d%n",
                     options.arch, scalesText(), net.parameterCount(), Architectures.macsPerOutputPixel(start),
                     resume ? "resumed" : "starting", step, options.steps);
@@ -234,14 +253,29 @@ public final class Trainer {
                     scope.suppressNotUsedWarning();
                     NDArray input = manager.create(batch.input, new Shape(batch.size, batch.channels, batch.inputSide, batch.inputSide));
                     NDArray target = manager.create(batch.target, new Shape(batch.size, batch.channels, batch.targetSide, batch.targetSide));
+                    NDArray output;
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        NDArray diff = net.forward(input).sub(target);
+                        output = net.forward(input);
+                        NDArray diff = output.sub(target);
                         NDArray l = options.l2 ? diff.square().mean() : diff.abs().mean();
-                        collector.backward(l);
                         loss = l.getFloat();
+                        if (critic != null) {
+                            // generator: fool the critic, stay close in L1
+                            l = l.add(PatchDiscriminator.realLoss(critic.forward(output)).mul(options.adversarial));
+                        }
+                        collector.backward(l);
+                    }
+                    adam.step(learningRate(step));
+                    if (critic != null) {
+                        criticAdam.clearGradients();
+                        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                            NDArray l = PatchDiscriminator.realLoss(critic.forward(target))
+                                    .add(PatchDiscriminator.fakeLoss(critic.forward(output.stopGradient())));
+                            collector.backward(l);
+                        }
+                        criticAdam.step(learningRate(step));
                     }
                 }
-                adam.step(learningRate(step));
                 step++;
                 windowSteps++;
                 lossSum += loss;
@@ -278,6 +312,10 @@ public final class Trainer {
     private void save(TrainableNetwork net, long step, AdamOptimizer adam) throws IOException {
         Network network = net.toNetwork();
         TrainingCheckpoint.save(options.runDir, new WeightsFile(network, 1), step, adam);
+        if (critic != null) {
+            critic.save(options.runDir.resolve("critic.bin"));
+            TrainingCheckpoint.saveOptimizer(options.runDir.resolve("critic.adam"), step, criticAdam);
+        }
         for (int s : options.scales) {
             WeightsFile export = new WeightsFile(network, options.preUpscaled() ? s : 1);
             TrainingCheckpoint.writeAtomically(options.runDir.resolve(options.id() + "-x" + s + ".clw"), export.toBytes());

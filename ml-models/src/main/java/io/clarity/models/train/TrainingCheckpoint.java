@@ -40,6 +40,10 @@ final class TrainingCheckpoint {
     static void save(Path runDir, WeightsFile weights, long step, AdamOptimizer adam) throws IOException {
         Files.createDirectories(runDir);
         writeAtomically(weights(runDir), weights.toBytes());
+        saveOptimizer(optimizer(runDir), step, adam);
+    }
+
+    static void saveOptimizer(Path file, long step, AdamOptimizer adam) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
@@ -52,15 +56,19 @@ final class TrainingCheckpoint {
                 writeFloats(out, adam.secondMoments().get(i).toFloatArray());
             }
         }
-        writeAtomically(optimizer(runDir), bytes.toByteArray());
+        writeAtomically(file, bytes.toByteArray());
     }
 
     /** Restores Adam's state and returns the step the run had reached. */
     static long restore(Path runDir, AdamOptimizer adam) throws IOException {
-        try (InputStream file = Files.newInputStream(optimizer(runDir));
+        return restoreOptimizer(optimizer(runDir), adam);
+    }
+
+    static long restoreOptimizer(Path path, AdamOptimizer adam) throws IOException {
+        try (InputStream file = Files.newInputStream(path);
              DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(file))) {
             if (in.readInt() != MAGIC) {
-                throw new IOException(optimizer(runDir) + ": not a Clarity optimizer checkpoint");
+                throw new IOException(path + ": not a Clarity optimizer checkpoint");
             }
             long step = in.readLong();
             long updates = in.readLong();

@@ -81,7 +81,7 @@ public class TrainerSmokeTest {
     }
 
     @Test
-    public void realPhotoModelTrainsOnDegradedRgbPatches() throws Exception {
+    public void realPhotoModelTrainsOnDegradedRgbPatchesThenFineTunesAdversarially() throws Exception {
         Path data = data();
         Path run = temp.newFolder("real").toPath();
         String[] a = {"--arch", "realphoto", "--scales", "2", "--steps", "2", "--batch", "2", "--patch", "12",
@@ -91,6 +91,23 @@ public class TrainerSmokeTest {
         assertEquals(2, result.step);
         assertEquals(3, WeightsFile.read(run.resolve("realphoto-x2.clw")).network().outputChannels());
         assertFalse(Double.isNaN(result.lastLoss));
+
+        // The detail stage starts from the fidelity weights and checkpoints its critic too.
+        Path detail = temp.newFolder("detail").toPath();
+        String[] d = a.clone();
+        d[d.length - 3] = detail.toString();
+        String[] adversarial = new String[d.length + 4];
+        System.arraycopy(d, 0, adversarial, 0, d.length);
+        adversarial[d.length] = "--adversarial";
+        adversarial[d.length + 1] = "0.01";
+        adversarial[d.length + 2] = "--init";
+        adversarial[d.length + 3] = run.resolve("realphoto-x2.clw").toString();
+        Trainer.Result tuned = new Trainer(Trainer.parse(adversarial), new PrintStream(new ByteArrayOutputStream())).run();
+        assertEquals(2, tuned.step);
+        assertTrue(Files.isRegularFile(detail.resolve("critic.bin")));
+        assertTrue(Files.isRegularFile(detail.resolve("critic.adam")));
+        FloatImage probe = TrainableNetworkTest.randomImage(6, 5, 3, 1);
+        assertNotEquals(result.network.forward(probe).data()[0], tuned.network.forward(probe).data()[0], 0f);
     }
 
     @Test
