@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 flock /tmp/clarity-mvn.lock ./mvnw -B -q -pl ml-models -am package dependency:build-classpath -DskipTests \
     -Dmdep.outputFile=target/classpath.txt
 cd ml-models
-java --enable-native-access=ALL-UNNAMED -cp "target/classes:$(cat target/classpath.txt)" \
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" --enable-native-access=ALL-UNNAMED -cp "target/classes:$(cat target/classpath.txt)" \
     io.clarity.models.train.TrainedModelCard models "$@"

@@ -21,6 +21,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -235,9 +237,9 @@ public final class Trainer {
                 critic.load(options.runDir.resolve("critic.bin"));
                 TrainingCheckpoint.restoreOptimizer(options.runDir.resolve("critic.adam"), criticAdam);
             }
-            log.printf(Locale.ROOT, "%s %s: %d parameters, %.0f MACs per output pixel, %s at step %d of %d%n",
+            log.printf(Locale.ROOT, "%s %s: %d parameters, %.0f MACs per output pixel, %s at step %d of %d (%s)%n",
                     options.arch, scalesText(), net.parameterCount(), Architectures.macsPerOutputPixel(start),
-                    resume ? "resumed" : "starting", step, options.steps);
+                    resume ? "resumed" : "starting", step, options.steps, Instant.now().truncatedTo(ChronoUnit.SECONDS));
             double lossSum = 0;
             int lossCount = 0;
             double lastLoss = Double.NaN;
