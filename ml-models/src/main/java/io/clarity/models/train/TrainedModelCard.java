@@ -122,7 +122,22 @@ public final class TrainedModelCard {
             md.append(String.format(Locale.ROOT, "\nint8 − fp32: Set5 %+.3f dB, Set14 %+.3f dB.\n",
                     q[0].psnr - f[0].psnr, q[1].psnr - f[1].psnr));
         }
-        md.append("\n## Targets\n\n").append(training.getProperty("target", "")).append("\n");
+        md.append("\n## Targets\n\n");
+        if (training.getProperty("targetSet5") != null) {
+            double target = Double.parseDouble(training.getProperty("targetSet5"));
+            double miss = target - f[0].psnr;
+            md.append(String.format(Locale.ROOT, "- Set5 x%d fp32 ≥ %.2f dB: %s\n", scale, target,
+                    miss <= 0 ? String.format(Locale.ROOT, "met (+%.2f dB)", -miss)
+                            : String.format(Locale.ROOT, "missed by %.2f dB", miss)));
+        }
+        if (q != null) {
+            double delta = f[0].psnr - q[0].psnr;
+            md.append(String.format(Locale.ROOT, "- int8 within 0.1 dB of fp32 on Set5: %s (%.3f dB)\n",
+                    delta <= 0.1 ? "met" : "missed", delta));
+        }
+        md.append(String.format(Locale.ROOT, "- fewer MACs per output pixel than SRCNN 9-5-5 (57184): %.0f\n",
+                Architectures.macsPerOutputPixel(net)));
+        md.append("\n").append(training.getProperty("target", "")).append("\n");
         if (training.getProperty("notes") != null) {
             md.append("\n## Notes\n\n").append(training.getProperty("notes")).append("\n");
         }
