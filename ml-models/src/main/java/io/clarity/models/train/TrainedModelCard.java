@@ -135,8 +135,10 @@ public final class TrainedModelCard {
             md.append(String.format(Locale.ROOT, "- int8 within 0.1 dB of fp32 on Set5: %s (%.3f dB)\n",
                     delta <= 0.1 ? "met" : "missed", delta));
         }
-        md.append(String.format(Locale.ROOT, "- fewer MACs per output pixel than SRCNN 9-5-5 (57184): %.0f\n",
-                Architectures.macsPerOutputPixel(net)));
+        if (weights.bicubicPreUpscale() == 1) {
+            md.append(String.format(Locale.ROOT, "- fewer MACs per output pixel than SRCNN 9-5-5 (57184): %.0f\n",
+                    Architectures.macsPerOutputPixel(net)));
+        }
         md.append("\n").append(training.getProperty("target", "")).append("\n");
         if (training.getProperty("notes") != null) {
             md.append("\n## Notes\n\n").append(training.getProperty("notes")).append("\n");
