@@ -45,7 +45,7 @@ public class TrainedModelsThroughEngineTest {
             }
         }
         assumeTrue("Set5 butterfly not found", butterfly != null);
-        ArgbImage hr = crop(butterfly, 72, 72, 96, 96);
+        ArgbImage hr = crop(butterfly, 96, 96, 48, 48);
         for (String id : ids) {
             int scale = scaleOf(WeightsFile.read(MODELS.resolve(id + ".clw")));
             ArgbImage lr = Evaluator.lowResolution(hr, scale);
@@ -58,8 +58,8 @@ public class TrainedModelsThroughEngineTest {
                 try (SuperResolutionModel m = factory.create()) {
                     halo = m.spec().halo();
                 }
-                // Cores of 5 pixels: many seams across the crop.
-                ArgbImage small = new Evaluator(new EnhanceOptions(1, 2 * halo + 5)).upscale(lr, factory);
+                // Cores of 8 pixels: several seams across the crop.
+                ArgbImage small = new Evaluator(new EnhanceOptions(1, 2 * halo + 8)).upscale(lr, factory);
                 ArgbImage whole = new Evaluator(new EnhanceOptions(1, 2 * halo + 64)).upscale(lr, factory);
                 assertArrayEquals(file + ": small tiles differ from one tile", whole.pixels(), small.pixels());
                 double psnr = psnr(whole, hr, scale);
