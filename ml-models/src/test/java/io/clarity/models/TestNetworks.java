@@ -1,6 +1,5 @@
 package io.clarity.models;
 
-import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Add;
 import io.clarity.engine.nn.Conv2d;
@@ -69,18 +68,6 @@ public final class TestNetworks {
             data[i] = random.nextFloat();
         }
         return new FloatImage(width, height, channels, data);
-    }
-
-    /** 8-bit RGB pixels as a 3-channel float image in [0, 1]. */
-    public static FloatImage rgb(ArgbImage image) {
-        int[] px = image.pixels();
-        float[] data = new float[px.length * 3];
-        for (int i = 0; i < px.length; i++) {
-            data[3 * i] = ((px[i] >> 16) & 0xff) / 255f;
-            data[3 * i + 1] = ((px[i] >> 8) & 0xff) / 255f;
-            data[3 * i + 2] = (px[i] & 0xff) / 255f;
-        }
-        return new FloatImage(image.width(), image.height(), 3, data);
     }
 
     public static float maxAbsDifference(FloatImage a, FloatImage b) {

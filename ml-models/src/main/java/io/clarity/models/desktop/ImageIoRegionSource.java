@@ -19,10 +19,15 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.DirectColorModel;
 import java.awt.image.Raster;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 
 /**
@@ -33,7 +38,7 @@ import java.util.Iterator;
  * quadratic time; this source therefore decodes a strip of about {@code cachePixels} pixels around each
  * request (whole stored rows, or whole stored columns for quarter-turned photos) and serves the following
  * bands from it. Pixels are the stored sample values: no colour conversion, the ICC profile travels with
- * {@link #metadata()}.
+ * {@link #metadata()} (for a JPEG with a profile, ImageIO decodes a temporary copy without it).
  */
 public final class ImageIoRegionSource implements ImageSource {
     /** 4 Mpx of ARGB: 16 MiB, a few strips per 24 MP photo. */
@@ -48,11 +53,14 @@ public final class ImageIoRegionSource implements ImageSource {
     private final int rawWidth;
     private final int rawHeight;
     private final int cachePixels;
+    /** The ICC-less copy ImageIO decodes, deleted on close; null when it decodes the file itself. */
+    private final Path temporary;
     private Region cachedRegion;
     private ArgbImage cached;
 
     private ImageIoRegionSource(ImageInputStream stream, ImageReader reader, PhotoMetadata metadata,
-            String metadataWarning, int cachePixels) throws IOException {
+            String metadataWarning, int cachePixels, Path temporary) throws IOException {
+        this.temporary = temporary;
         this.stream = stream;
         this.reader = reader;
         this.metadata = metadata;
@@ -81,22 +89,39 @@ public final class ImageIoRegionSource implements ImageSource {
         } catch (MalformedImageException e) {
             warning = e.getMessage();
         }
-        ImageInputStream stream = ImageIO.createImageInputStream(file.toFile());
+        // ImageIO's JPEG reader converts pixels from an embedded ICC profile to sRGB, and no destination type
+        // avoids it; our output carries the profile over, so it must get the stored values. It therefore
+        // decodes a copy of the file without the APP2 ICC_PROFILE segments.
+        Path decoded = file;
+        if (metadata.iccProfile() != null && isJpeg(file)) {
+            decoded = Files.createTempFile("clarity-", ".jpg");
+            try {
+                copyWithoutIccSegments(file, decoded);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(decoded);
+                throw e;
+            }
+        }
+        Path temporary = decoded == file ? null : decoded;
+        ImageInputStream stream = ImageIO.createImageInputStream(decoded.toFile());
         if (stream == null) {
+            deleteQuietly(temporary);
             throw new IOException("cannot open " + file);
         }
         Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
         if (!readers.hasNext()) {
             stream.close();
+            deleteQuietly(temporary);
             throw new MalformedImageException(file + " is not an image ImageIO can read");
         }
         ImageReader reader = readers.next();
         reader.setInput(stream, false, true);
         try {
-            return new ImageIoRegionSource(stream, reader, metadata, warning, cachePixels);
+            return new ImageIoRegionSource(stream, reader, metadata, warning, cachePixels, temporary);
         } catch (IOException | RuntimeException e) {
             reader.dispose();
             stream.close();
+            deleteQuietly(temporary);
             throw e;
         }
     }
@@ -222,6 +247,73 @@ public final class ImageIoRegionSource implements ImageSource {
     public void close() throws IOException {
         cached = null;
         reader.dispose();
-        stream.close();
+        try {
+            stream.close();
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    private static boolean isJpeg(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0xFF && in.read() == 0xD8;
+        }
+    }
+
+    /**
+     * Copies a JPEG leaving out its APP2 ICC_PROFILE segments. Called only after {@link PhotoMetadataReader}
+     * has read the same header without complaint.
+     */
+    private static void copyWithoutIccSegments(Path jpeg, Path out) throws IOException {
+        byte[] icc = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(jpeg)));
+             OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
+            os.write(in.readUnsignedShort() >> 8);
+            os.write(0xD8);
+            while (true) {
+                int b = in.readUnsignedByte();
+                int marker = in.readUnsignedByte();
+                while (marker == 0xFF) {
+                    marker = in.readUnsignedByte();
+                }
+                if (b != 0xFF) {
+                    throw new MalformedImageException(jpeg + ": expected a JPEG marker");
+                }
+                if (marker == 0xDA || marker == 0xD9 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                    os.write(0xFF);
+                    os.write(marker);
+                    if (marker == 0xDA || marker == 0xD9) {
+                        break;
+                    }
+                    continue;
+                }
+                int length = in.readUnsignedShort();
+                byte[] payload = new byte[length - 2];
+                in.readFully(payload);
+                boolean isIcc = marker == 0xE2 && payload.length >= icc.length
+                        && Arrays.equals(Arrays.copyOf(payload, icc.length), icc);
+                if (!isIcc) {
+                    os.write(0xFF);
+                    os.write(marker);
+                    os.write(length >> 8);
+                    os.write(length);
+                    os.write(payload);
+                }
+            }
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                os.write(buf, 0, n);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // A stray temporary file in the temp folder is harmless.
+            }
+        }
     }
 }

@@ -13,9 +13,14 @@ public final class ActivationRanges {
     private final float[] min;
     private final float[] max;
     private final float[][] inputMeans;
+    private final double[][] patchMoments;
 
+    /**
+     * @param patchMoments per layer, the upper triangle of Σ x·xᵀ over its k×k×C input patches (OHWI order)
+     *                     for convolutions, null otherwise (or null as a whole: plain rounding)
+     */
     public ActivationRanges(float inputMin, float inputMax, float[] layerMin, float[] layerMax,
-                            float[][] layerInputMeans) {
+                            float[][] layerInputMeans, double[][] patchMoments) {
         if (layerMin.length != layerMax.length || layerMin.length != layerInputMeans.length) {
             throw new IllegalArgumentException("one min, one max and one input mean vector per layer");
         }
@@ -23,6 +28,7 @@ public final class ActivationRanges {
         for (int i = 0; i < layerInputMeans.length; i++) {
             this.inputMeans[i] = layerInputMeans[i].clone();
         }
+        this.patchMoments = patchMoments == null ? new double[layerMin.length][] : patchMoments.clone();
         this.inputMin = inputMin;
         this.inputMax = inputMax;
         this.min = layerMin.clone();
@@ -52,6 +58,11 @@ public final class ActivationRanges {
     /** Mean of each channel of the tensor layer {@code layer} reads. */
     public float[] inputMeans(int layer) {
         return inputMeans[layer].clone();
+    }
+
+    /** Σ x·xᵀ of conv layer {@code layer}'s input patches (upper triangle, n×n), or null when not collected. */
+    public double[] patchMoments(int layer) {
+        return patchMoments[layer];
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.clarity.models.quant;
 
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Add;
+import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.Layer;
 import io.clarity.engine.nn.Network;
 
@@ -25,6 +26,7 @@ public final class Calibration {
         Arrays.fill(max, Float.NEGATIVE_INFINITY);
         double[][] sums = new double[layers.size()][];
         long[] counts = new long[layers.size()];
+        double[][] moments = new double[layers.size()][];
         float inMin = Float.POSITIVE_INFINITY;
         float inMax = Float.NEGATIVE_INFINITY;
         for (FloatImage tile : tiles) {
@@ -44,6 +46,14 @@ public final class Calibration {
                     sums[i][p % c] += in[p];
                 }
                 counts[i] += in.length / c;
+                if (layers.get(i) instanceof Conv2d) {
+                    Conv2d conv = (Conv2d) layers.get(i);
+                    int n = conv.kernelSize() * conv.kernelSize() * c;
+                    if (moments[i] == null) {
+                        moments[i] = new double[n * n];
+                    }
+                    accumulatePatchMoments(current, conv.kernelSize(), moments[i]);
+                }
                 current = forwardOne(layers.get(i), current, tile, outputs);
                 outputs[i] = current;
                 for (float v : current.data()) {
@@ -59,7 +69,42 @@ public final class Calibration {
                 means[i][c] = (float) (sums[i][c] / counts[i]);
             }
         }
-        return new ActivationRanges(inMin, inMax, min, max, means);
+        return new ActivationRanges(inMin, inMax, min, max, means, moments);
+    }
+
+    /**
+     * Adds x·xᵀ of the k×k×C input patches (OHWI order, interior pixels, every second one each way: neighbours
+     * add little) to the upper triangle of {@code moments}: the weight-error metric of GPTQ-style rounding.
+     */
+    private static void accumulatePatchMoments(FloatImage input, int k, double[] moments) {
+        int c = input.channels();
+        int n = k * k * c;
+        int r = k / 2;
+        double[] x = new double[n];
+        float[] d = input.data();
+        for (int y = r; y < input.height() - r; y += 2) {
+            for (int px = r; px < input.width() - r; px += 2) {
+                int j = 0;
+                for (int ky = -r; ky <= r; ky++) {
+                    for (int kx = -r; kx <= r; kx++) {
+                        int base = ((y + ky) * input.width() + px + kx) * c;
+                        for (int ch = 0; ch < c; ch++) {
+                            x[j++] = d[base + ch];
+                        }
+                    }
+                }
+                for (int a = 0; a < n; a++) {
+                    double xa = x[a];
+                    if (xa == 0) {
+                        continue;
+                    }
+                    int row = a * n;
+                    for (int b = a; b < n; b++) {
+                        moments[row + b] += xa * x[b];
+                    }
+                }
+            }
+        }
     }
 
     /** One layer's output; the network's own forward pass keeps no intermediates, so layers run one at a time. */

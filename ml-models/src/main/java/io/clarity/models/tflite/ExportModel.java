@@ -22,7 +22,7 @@ import java.util.List;
 /**
  * Turns a weights file {@code <id>.clw} into the shipped .tflite variants beside it: {@code <id>.tflite} (fp32),
  * {@code <id>-fp16.tflite} (float16 weights, for the GPU delegate) and {@code <id>-int8.tflite} (int8,
- * float I/O, calibrated on crops of the real photos in shared/data/train/photos).
+ * float I/O, calibrated on crops of the real photos in shared/data/train/photos, output range [0, 1]).
  * Usage: {@code ExportModel WEIGHTS.clw OUT_DIR}.
  */
 public final class ExportModel {
@@ -57,7 +57,7 @@ public final class ExportModel {
         out.add(write(dir.resolve(id + ".tflite"), TfliteModelWriter.writeFloat32(net, metadata)));
         out.add(write(dir.resolve(id + "-fp16.tflite"), TfliteModelWriter.writeFloat16Weights(net, metadata)));
         out.add(write(dir.resolve(id + "-int8.tflite"),
-                TfliteModelWriter.writeInt8(net, metadata, ranges, TfliteModelWriter.Int8Io.FLOAT)));
+                TfliteModelWriter.writeInt8(net, metadata, ranges, TfliteModelWriter.Int8Io.FLOAT, true)));
         return out;
     }
 

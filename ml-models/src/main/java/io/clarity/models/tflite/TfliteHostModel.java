@@ -24,6 +24,7 @@ import java.util.Arrays;
  * The input is resized to each tile's shape, so any tile size works. One instance serves one thread.
  */
 public final class TfliteHostModel implements SuperResolutionModel {
+    /** The interpreter reads the model in place: this buffer must live as long as it does. */
     private final ByteBuffer modelBuffer;
     private final Interpreter interpreter;
     private final ModelSpec spec;

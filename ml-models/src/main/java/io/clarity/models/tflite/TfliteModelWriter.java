@@ -108,8 +108,24 @@ public final class TfliteModelWriter {
      * holds every 8-bit pixel value exactly.
      */
     public static byte[] writeInt8(Network network, ModelMetadata metadata, ActivationRanges ranges, Int8Io io) {
+        return writeInt8(network, metadata, ranges, io, false);
+    }
+
+    /**
+     * As {@link #writeInt8(Network, ModelMetadata, ActivationRanges, Int8Io)}; with {@code pixelOutput} the
+     * output tensor's range is clipped to [0, 1]. The engine keeps only 8-bit pixels of the output, so 255
+     * steps over [0, 1] lose nothing it keeps, while the calibrated range of a sharpening net (overshoot
+     * included, e.g. −0.4..1.4) would make each step coarser than one 8-bit level.
+     */
+    public static byte[] writeInt8(Network network, ModelMetadata metadata, ActivationRanges ranges, Int8Io io,
+                                   boolean pixelOutput) {
         checkFits(network, metadata);
         List<Layer> layers = network.layers();
+        // DEPTH_TO_SPACE keeps its input's parameters, so the output range is set where the last value is made.
+        int outputMaker = layers.size() - 1;
+        while (outputMaker > 0 && layers.get(outputMaker) instanceof DepthToSpace) {
+            outputMaker--;
+        }
         if (ranges.layerCount() != layers.size()) {
             throw new IllegalArgumentException("ranges cover " + ranges.layerCount() + " layers, network has " + layers.size());
         }
@@ -132,13 +148,17 @@ public final class TfliteModelWriter {
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             String tag = "l" + i;
-            AffineInt8 q = AffineInt8.forRange(ranges.min(i), ranges.max(i));
+            AffineInt8 q = pixelOutput && i == outputMaker
+                    ? AffineInt8.forRange(Math.max(0f, ranges.min(i)), Math.min(1f, Math.max(0f, ranges.max(i))))
+                    : AffineInt8.forRange(ranges.min(i), ranges.max(i));
             if (layer instanceof Conv2d) {
                 Conv2d conv = (Conv2d) layer;
                 int k = conv.kernelSize();
                 float[] wScales = AffineInt8.channelScales(conv.weights(), conv.outChannels());
                 long[] zeros = new long[conv.outChannels()];
-                byte[] qWeights = AffineInt8.quantizeChannels(conv.weights(), wScales);
+                double[] moments = ranges.patchMoments(i);
+                byte[] qWeights = moments == null ? AffineInt8.quantizeChannels(conv.weights(), wScales)
+                        : AffineInt8.quantizeChannelsGptq(conv.weights(), wScales, moments);
                 int w = g.addConstant(tag + "/weights", TensorType.INT8,
                         new int[] {conv.outChannels(), k, k, conv.inChannels()}, qWeights,
                         new TfliteGraph.Quantization(wScales, zeros, 0));

@@ -78,6 +78,26 @@ public class ImageIoRegionSourceTest {
     }
 
     @Test
+    public void iccTaggedJpegGivesTheStoredValuesNotSrgbConvertedOnes() throws IOException {
+        // Under a linear-RGB profile Java would brighten mid-greys a lot if it converted to sRGB.
+        byte[] linear = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+        Path in = folder.newFile("linear.jpg").toPath();
+        ArgbImage raw = blocks();
+        write(new StreamingJpegWriter(new FileOutputTarget(in), 95, StreamingJpegWriter.Subsampling.YUV444,
+                new PhotoMetadata(null, linear)), raw, false);
+        try (ImageIoRegionSource source = ImageIoRegionSource.open(in)) {
+            assertArrayEquals(linear, source.metadata().iccProfile());
+            assertBlocks("linear-RGB JPEG", raw, readInBands(source, 8));
+        }
+        Path png = folder.newFile("linear.png").toPath();
+        write(new StreamingPngWriter(new FileOutputTarget(png), new PhotoMetadata(null, linear)), raw, false);
+        try (ImageIoRegionSource source = ImageIoRegionSource.open(png)) {
+            assertArrayEquals(linear, source.metadata().iccProfile());
+            assertArrayEquals(raw.pixels(), readInBands(source, 8).pixels());
+        }
+    }
+
+    @Test
     public void locationCanBeStripped() throws IOException {
         Path in = folder.newFile("in.jpg").toPath();
         write(new StreamingJpegWriter(new FileOutputTarget(in), 90, StreamingJpegWriter.Subsampling.YUV420,

@@ -8,6 +8,7 @@ import io.clarity.models.data.SharedData;
 import io.clarity.models.quant.ActivationRanges;
 import io.clarity.models.quant.Calibration;
 import io.clarity.models.quant.PhotoTiles;
+import io.clarity.models.train.LumaPlanes;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -25,6 +26,8 @@ import static org.junit.Assume.assumeTrue;
 public class TfliteInt8Test {
     private static List<FloatImage> calibrationTiles;
     private static List<FloatImage> testTiles;
+    private static List<FloatImage> lumaCalibrationTiles;
+    private static List<FloatImage> lumaTestTiles;
 
     @BeforeClass
     public static void loadPhotoTiles() throws Exception {
@@ -33,22 +36,36 @@ public class TfliteInt8Test {
         List<Path> photos = PhotoTiles.imagesIn(data.get().resolve("train").resolve("photos"));
         assumeTrue("no photos in shared/data/train/photos", photos.size() >= 8);
         // Calibrate and test on different photos: the test must not see its own calibration data.
-        calibrationTiles = rgb(PhotoTiles.crops(photos.subList(0, 6), 48, 4, 640, 11));
-        testTiles = rgb(PhotoTiles.crops(photos.subList(6, 8), 64, 2, 640, 12));
+        List<ArgbImage> calibration = PhotoTiles.crops(photos.subList(0, 6), 48, 4, 640, 11);
+        List<ArgbImage> test = PhotoTiles.crops(photos.subList(6, 8), 64, 2, 640, 12);
+        calibrationTiles = rgb(calibration);
+        testTiles = rgb(test);
+        lumaCalibrationTiles = new ArrayList<>();
+        for (ArgbImage t : calibration) {
+            lumaCalibrationTiles.add(LumaPlanes.of(t));
+        }
+        lumaTestTiles = new ArrayList<>();
+        for (ArgbImage t : test) {
+            lumaTestTiles.add(LumaPlanes.of(t));
+        }
     }
 
     private static List<FloatImage> rgb(List<ArgbImage> tiles) {
         List<FloatImage> out = new ArrayList<>();
         for (ArgbImage t : tiles) {
-            out.add(TestNetworks.rgb(t));
+            out.add(LumaPlanes.rgb(t));
         }
         return out;
     }
 
     private static double worstPsnr(Network net, byte[] int8Model) {
+        return worstPsnr(net, int8Model, testTiles);
+    }
+
+    private static double worstPsnr(Network net, byte[] int8Model, List<FloatImage> tiles) {
         double worst = Double.POSITIVE_INFINITY;
         try (TfliteHostModel int8 = new TfliteHostModel(int8Model, 2)) {
-            for (FloatImage tile : testTiles) {
+            for (FloatImage tile : tiles) {
                 worst = Math.min(worst, TestNetworks.psnr(net.forward(tile), int8.upscale(tile)));
             }
         }
@@ -63,6 +80,17 @@ public class TfliteInt8Test {
                 TfliteModelWriter.Int8Io.FLOAT);
         double psnr = worstPsnr(net, model);
         System.out.println("int8 pixel-shuffle x4 (float I/O): worst tile PSNR vs float twin " + psnr + " dB");
+        assertTrue("PSNR " + psnr, psnr >= 40);
+    }
+
+    @Test
+    public void int8SrcnnOnLumaIsWithin40DbOfFloatTwin() {
+        Network net = TestNetworks.srcnn(new Random(23), 32, 16);
+        ActivationRanges ranges = Calibration.collect(net, lumaCalibrationTiles);
+        byte[] model = TfliteModelWriter.writeInt8(net, ModelMetadata.describe("srcnn-int8-test", net, 2), ranges,
+                TfliteModelWriter.Int8Io.FLOAT);
+        double psnr = worstPsnr(net, model, lumaTestTiles);
+        System.out.println("int8 SRCNN-shaped 9-5-5 (32-16) on Y: worst tile PSNR vs float twin " + psnr + " dB");
         assertTrue("PSNR " + psnr, psnr >= 40);
     }
 

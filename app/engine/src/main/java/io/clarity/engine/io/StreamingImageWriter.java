@@ -68,6 +68,7 @@ abstract class StreamingImageWriter implements ImageSink {
     @Override
     public final void abort() {
         done = true;
+        release();
         if (out != null) {
             try {
                 out.close();
@@ -86,4 +87,8 @@ abstract class StreamingImageWriter implements ImageSink {
     abstract void encodeRows(ArgbImage band) throws IOException;
 
     abstract void end(OutputStream out) throws IOException;
+
+    /** Frees native resources on abort; {@link #end} frees them on success. */
+    void release() {
+    }
 }

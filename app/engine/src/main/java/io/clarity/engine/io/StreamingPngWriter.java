@@ -105,6 +105,11 @@ public final class StreamingPngWriter extends StreamingImageWriter {
         chunk("IEND", new byte[0], 0);
     }
 
+    @Override
+    void release() {
+        deflater.end();
+    }
+
     /** Applies all five filters and keeps the one with the smallest sum of absolute (signed) bytes. */
     private byte[] filterRow() {
         int n = current.length;

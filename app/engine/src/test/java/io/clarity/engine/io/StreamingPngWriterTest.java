@@ -27,6 +27,18 @@ public class StreamingPngWriterTest {
         assertRoundTrip(TestImages.photoLike(400, 300, false, 6), false);
     }
 
+    @Test
+    public void abortAfterSomeRowsDiscardsEverythingAndMayRepeat() throws IOException {
+        ByteArrayOutputTarget target = new ByteArrayOutputTarget();
+        StreamingPngWriter w = new StreamingPngWriter(target, PhotoMetadata.NONE);
+        w.start(10, 10, true);
+        w.writeRows(TestImages.photoLike(10, 4, true, 8));
+        w.abort();
+        w.abort();
+        assertEquals(true, target.discarded());
+        assertEquals(null, target.committed());
+    }
+
     private static void assertRoundTrip(ArgbImage img, boolean alpha) throws IOException {
         ByteArrayOutputTarget target = new ByteArrayOutputTarget();
         StreamingPngWriter w = new StreamingPngWriter(target, PhotoMetadata.NONE);

@@ -11,7 +11,7 @@ import java.io.IOException;
  * regression inputs under src/test/resources; the build's "fuzz" Surefire run fuzzes it for a few seconds.
  */
 class MetadataParsersFuzzTest {
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void parsersRejectMalformedBytesCleanly(byte[] data) {
         try {
             PhotoMetadata metadata = PhotoMetadataReader.read(new ByteArrayInputStream(data));
