@@ -1,0 +1,10 @@
+#!/bin/sh
+# Regenerates the card <id>.md of every trained model in ml-models/models (those with an <id>.training record)
+# from the committed .clw/.training/.tflite files; the numbers come from the evaluator (needs ../shared/data).
+set -e
+cd "$(dirname "$0")/.."
+flock /tmp/clarity-mvn.lock ./mvnw -B -q -pl ml-models -am package dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile=target/classpath.txt
+cd ml-models
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" --enable-native-access=ALL-UNNAMED -cp "target/classes:$(cat target/classpath.txt)" \
+    io.clarity.models.train.TrainedModelCard models "$@"

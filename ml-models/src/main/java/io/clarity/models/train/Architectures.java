@@ -1,0 +1,122 @@
+package io.clarity.models.train;
+
+import io.clarity.engine.nn.Add;
+import io.clarity.engine.nn.Conv2d;
+import io.clarity.engine.nn.DepthToSpace;
+import io.clarity.engine.nn.Layer;
+import io.clarity.engine.nn.Network;
+import io.clarity.engine.nn.PRelu;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/** Freshly initialised networks (He-normal convolutions, PReLU slopes 0.25) for the trainer, on Y. */
+public final class Architectures {
+    private Architectures() {
+    }
+
+    /**
+     * The "Fast" LR-space net, FSRCNN-shaped (5×5 feature extraction to d channels, 1×1 shrink to s, m 3×3
+     * mapping layers, 1×1 expand, all PReLU) but ending ESPCN-style in a 3×3 conv to scale² channels and
+     * DEPTH_TO_SPACE instead of FSRCNN's 9×9 deconvolution (the GPU delegate and int8 kernels both take it).
+     * A first 1×1 conv copies the input into scale² channels and is added back before DEPTH_TO_SPACE: the
+     * net starts as nearest-neighbour upscaling and learns only the residual, which trains much faster.
+     */
+    public static Network fast(int scale, int d, int s, int m, long seed) {
+        Random random = new Random(seed);
+        int out = scale * scale;
+        List<Layer> layers = new ArrayList<>();
+        float[] ones = new float[out];
+        Arrays.fill(ones, 1f);
+        layers.add(new Conv2d(1, out, 1, ones, new float[out], false));
+        layers.add(conv(random, out, d, 5, false, 1f));
+        layers.add(prelu(d));
+        layers.add(conv(random, d, s, 1, false, 1f));
+        layers.add(prelu(s));
+        for (int i = 0; i < m; i++) {
+            layers.add(conv(random, s, s, 3, false, 1f));
+            layers.add(prelu(s));
+        }
+        layers.add(conv(random, s, d, 1, false, 1f));
+        layers.add(prelu(d));
+        layers.add(conv(random, d, out, 3, false, 0.1f));
+        layers.add(new Add(0));
+        layers.add(new DepthToSpace(scale));
+        return new Network(1, layers);
+    }
+
+    /**
+     * SRCNN 9-5-5 (64, 32 filters, ReLU) on the bicubically pre-upscaled Y, plus a skip from the input: the
+     * convolutions learn the residual over bicubic (as VDSR does), which Adam trains in hours instead of the
+     * paper's days of SGD; the layer shapes and cost are the paper's.
+     */
+    public static Network srcnn(long seed) {
+        Random random = new Random(seed);
+        List<Layer> layers = new ArrayList<>();
+        layers.add(conv(random, 1, 64, 9, true, 1f));
+        layers.add(conv(random, 64, 32, 5, true, 1f));
+        layers.add(conv(random, 32, 1, 5, false, 0.1f));
+        layers.add(new Add(Add.NETWORK_INPUT));
+        return new Network(1, layers);
+    }
+
+    /**
+     * The real-photo net, a compact ESRGAN-family body (Real-ESRGAN's SRVGG-compact shape: 3×3 convs with PReLU
+     * at low resolution, DEPTH_TO_SPACE at the end) on RGB, so blur, noise and JPEG artefacts, which live in
+     * colour too, are all seen. The input, copied into the 3·scale² channels in TFLite's DEPTH_TO_SPACE order by
+     * a first 1×1 conv, is added back before the shuffle: nearest-neighbour upscaling plus a learnt residual.
+     */
+    public static Network compactRgb(int scale, int features, int convs, long seed) {
+        Random random = new Random(seed);
+        int out = 3 * scale * scale;
+        float[] copy = new float[out * 3];
+        for (int o = 0; o < out; o++) {
+            copy[o * 3 + o % 3] = 1f;
+        }
+        List<Layer> layers = new ArrayList<>();
+        layers.add(new Conv2d(3, out, 1, copy, new float[out], false));
+        layers.add(conv(random, out, features, 3, false, 1f));
+        layers.add(prelu(features));
+        for (int i = 0; i < convs; i++) {
+            layers.add(conv(random, features, features, 3, false, 1f));
+            layers.add(prelu(features));
+        }
+        layers.add(conv(random, features, out, 3, false, 0.1f));
+        layers.add(new Add(0));
+        layers.add(new DepthToSpace(scale));
+        return new Network(3, layers);
+    }
+
+    private static Conv2d conv(Random random, int in, int out, int k, boolean relu, float gain) {
+        float std = (float) (gain * Math.sqrt(2.0 / (in * k * k)));
+        float[] w = new float[out * k * k * in];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) random.nextGaussian() * std;
+        }
+        return new Conv2d(in, out, k, w, new float[out], relu);
+    }
+
+    private static PRelu prelu(int channels) {
+        float[] alpha = new float[channels];
+        Arrays.fill(alpha, 0.25f);
+        return new PRelu(alpha);
+    }
+
+    /** Multiply-accumulates per output pixel of a network at {@code scale} (pre-upscaled nets: scale 1). */
+    public static double macsPerOutputPixel(Network network) {
+        double macs = 0;
+        int pixelsPerInput = 1;
+        for (Layer layer : network.layers()) {
+            if (layer instanceof Conv2d) {
+                Conv2d c = (Conv2d) layer;
+                macs += (double) c.inChannels() * c.outChannels() * c.kernelSize() * c.kernelSize() * pixelsPerInput;
+            } else if (layer instanceof DepthToSpace) {
+                pixelsPerInput *= ((DepthToSpace) layer).blockSize() * ((DepthToSpace) layer).blockSize();
+            }
+        }
+        int s = network.scale();
+        return macs / (s * s);
+    }
+}
