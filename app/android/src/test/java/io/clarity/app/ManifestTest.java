@@ -39,6 +39,13 @@ public class ManifestTest {
     }
 
     @Test
+    public void mergedManifestAsksForNoPermissionALibraryImpliedForUs() throws Exception {
+        String manifest = mergedManifest();
+        assertFalse("READ_PHONE_STATE", manifest.contains("android.permission.READ_PHONE_STATE"));
+        assertFalse("READ_EXTERNAL_STORAGE", manifest.contains("android.permission.READ_EXTERNAL_STORAGE"));
+    }
+
+    @Test
     public void mergedManifestHasTheLauncherActivity() throws Exception {
         String manifest = mergedManifest();
         assertTrue(manifest.contains("io.clarity.app.MainActivity"));

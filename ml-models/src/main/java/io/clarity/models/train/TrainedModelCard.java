@@ -34,16 +34,23 @@ import java.util.stream.Stream;
  * Usage: {@code TrainedModelCard MODELS_DIR [ID...]}.
  */
 public final class TrainedModelCard {
-    /** Published Set5 / Set14 Y PSNR (dB) per scale 2, 3, 4; NaN where the paper gives none. */
+    /**
+     * Published Set5 / Set14 Y PSNR (dB) per scale 2, 3, 4, only as ../shared/data/README.md and the issues state
+     * them; NaN (printed as —) where we have no source at hand.
+     */
     private static final String[] PUBLISHED_NAMES = {"Bicubic (published)", "SRCNN 9-5-5 (Dong et al. 2016)",
             "FSRCNN (Dong et al. 2016)"};
     private static final double[][] PUBLISHED_SET5 = {{33.66, 30.39, 28.42}, {36.66, 32.75, 30.48},
-            {37.00, 33.16, 30.72}};
-    private static final double[][] PUBLISHED_SET14 = {{30.23, 27.54, 26.00}, {32.45, 29.30, 27.50},
-            {32.63, 29.43, 27.59}};
+            {37.00, Double.NaN, 30.72}};
+    private static final double[][] PUBLISHED_SET14 = {{30.24, 27.55, 26.00}, {Double.NaN, Double.NaN, Double.NaN},
+            {Double.NaN, Double.NaN, Double.NaN}};
     private static final int TILE = 128;
 
     private TrainedModelCard() {
+    }
+
+    private static String published(double db) {
+        return Double.isNaN(db) ? "—" : String.format(Locale.ROOT, "%.2f", db);
     }
 
     public static void main(String[] args) throws Exception {
@@ -109,8 +116,8 @@ public final class TrainedModelCard {
         md.append("| model | Set5 x").append(scale).append(" | Set14 x").append(scale).append(" |\n|---|---|---|\n");
         int column = scale - 2;
         for (int i = 0; i < PUBLISHED_NAMES.length; i++) {
-            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f |\n", PUBLISHED_NAMES[i],
-                    PUBLISHED_SET5[i][column], PUBLISHED_SET14[i][column]));
+            md.append("| ").append(PUBLISHED_NAMES[i]).append(" | ").append(published(PUBLISHED_SET5[i][column]))
+                    .append(" | ").append(published(PUBLISHED_SET14[i][column])).append(" |\n");
         }
         Evaluator.SetScore[] bicubic = score(evaluator, bench, scale, null);
         row(md, "Bicubic (this evaluator)", bicubic);

@@ -48,9 +48,11 @@ public final class ModelCatalog {
     }
 
     /**
-     * One model per kind and scale, sorted Fast before Detail and by scale. ml-models ships each network as
-     * fp32, fp16 ({@code -fp16}) and int8 ({@code -int8}) files: fp16 weights are what the GPU delegate runs
-     * anyway and XNNPACK widens them at load, so fp16 is preferred, then fp32, then int8 (which loses a little).
+     * One model per kind and scale, sorted Fast before Detail and by scale. Among networks of one kind and scale
+     * the trained LR-space "fast" family wins over SRCNN, and SRCNN over the linear baseline (see their model cards
+     * in ml-models/models). ml-models ships each network as fp32, fp16 ({@code -fp16}) and int8 ({@code -int8})
+     * files: fp16 weights are what the GPU delegate runs anyway and XNNPACK widens them at load, so fp16 is
+     * preferred, then fp32, then int8 (which loses a little).
      */
     public static List<ModelInfo> choose(List<ModelInfo> all) {
         List<ModelInfo> chosen = new ArrayList<>();
@@ -71,11 +73,18 @@ public final class ModelCatalog {
         return chosen;
     }
 
+    private static final String[] FAMILIES_BEST_FIRST = {"fast-", "realphoto-", "srcnn-", "linear-"};
+
     private static int preference(String id) {
-        if (id.endsWith("-fp16")) {
-            return 0;
+        int family = FAMILIES_BEST_FIRST.length;
+        for (int i = 0; i < FAMILIES_BEST_FIRST.length; i++) {
+            if (id.startsWith(FAMILIES_BEST_FIRST[i])) {
+                family = i;
+                break;
+            }
         }
-        return id.endsWith("-int8") ? 2 : 1;
+        int precision = id.endsWith("-fp16") ? 0 : id.endsWith("-int8") ? 2 : 1;
+        return family * 3 + precision;
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

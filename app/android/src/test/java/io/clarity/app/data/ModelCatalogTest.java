@@ -37,6 +37,18 @@ public class ModelCatalogTest {
         assertEquals(Arrays.asList("linear-x2-fp16", "linear-x3-int8", "esr-x2", "esr-x4"), ids);
     }
 
+    @Test
+    public void trainedFastFamilyBeatsSrcnnAndTheLinearBaseline() {
+        List<ModelInfo> chosen = ModelCatalog.choose(Arrays.asList(
+                model("linear-x2-fp16", "Y", 2), model("srcnn-x2-fp16", "Y", 2), model("fast-x2-int8", "Y", 2),
+                model("fast-x2-fp16", "Y", 2), model("linear-x3-fp16", "Y", 3), model("srcnn-x3", "Y", 3)));
+        List<String> ids = new ArrayList<>();
+        for (ModelInfo m : chosen) {
+            ids.add(m.id());
+        }
+        assertEquals(Arrays.asList("fast-x2-fp16", "srcnn-x3"), ids);
+    }
+
     /** The models ml-models ships, read with the app's own flatbuffer reader (skipped before any has landed). */
     @Test
     public void everyShippedModelHasASpecTheAppCanRead() throws Exception {
