@@ -11,7 +11,7 @@ import io.clarity.engine.pipeline.EnhanceResult;
 import io.clarity.engine.pipeline.Enhancer;
 import io.clarity.engine.pipeline.Progress;
 import io.clarity.models.desktop.ImageIoRegionSource;
-import io.clarity.models.tflite.ModelMetadata;
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.models.tflite.TfliteHostModel;
 
 import java.io.IOException;
@@ -69,7 +69,7 @@ public final class Enhance {
             throw new IOException(a.input + ": truncated JPEG (no end-of-image marker)");
         }
         byte[] model = loadModel(a.model, a.scale);
-        ModelMetadata metadata;
+        ModelDescription metadata;
         try {
             metadata = TfliteHostModel.readMetadata(model);
         } catch (IllegalArgumentException e) {

@@ -11,7 +11,7 @@ import io.clarity.engine.nn.PRelu;
 import io.clarity.engine.pipeline.EnhanceOptions;
 import io.clarity.engine.pipeline.ModelFactory;
 import io.clarity.models.data.SharedData;
-import io.clarity.models.tflite.ModelMetadata;
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.models.tflite.TfliteHostModel;
 import io.clarity.models.weights.WeightsFile;
 
@@ -69,7 +69,7 @@ public final class ModelCard {
         byte[] fp32 = Files.readAllBytes(dir.resolve(id + ".tflite"));
         Path int8File = dir.resolve(id + "-int8.tflite");
         byte[] int8 = Files.isRegularFile(int8File) ? Files.readAllBytes(int8File) : null;
-        ModelMetadata metadata = TfliteHostModel.readMetadata(fp32);
+        ModelDescription metadata = TfliteHostModel.readMetadata(fp32);
         int scale = metadata.totalScale();
         Evaluator evaluator = new Evaluator(new EnhanceOptions(2, EnhanceOptions.DEFAULT_TILE_SIZE));
 

@@ -1,5 +1,6 @@
 package io.clarity.models.tflite;
 
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.color.BicubicResampler;
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.image.FloatImage;
@@ -51,7 +52,7 @@ public final class ExportModel {
     public static List<Path> export(String id, WeightsFile weights, List<FloatImage> calibration, Path dir)
             throws IOException {
         Network net = weights.network();
-        ModelMetadata metadata = ModelMetadata.describe(id, net, weights.bicubicPreUpscale());
+        ModelDescription metadata = ModelDescription.describe(id, net, weights.bicubicPreUpscale());
         ActivationRanges ranges = Calibration.collect(net, calibration);
         List<Path> out = new ArrayList<>();
         out.add(write(dir.resolve(id + ".tflite"), TfliteModelWriter.writeFloat32(net, metadata)));

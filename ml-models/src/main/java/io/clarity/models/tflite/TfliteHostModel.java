@@ -1,5 +1,6 @@
 package io.clarity.models.tflite;
 
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.model.ModelSpec;
 import io.clarity.engine.model.SuperResolutionModel;
@@ -41,7 +42,7 @@ public final class TfliteHostModel implements SuperResolutionModel {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
-        ModelMetadata metadata = readMetadata(model);
+        ModelDescription metadata = readMetadata(model);
         TfliteNativeLibrary.load();
         modelBuffer = ByteBuffer.allocateDirect(model.length).order(ByteOrder.nativeOrder());
         modelBuffer.put(model).rewind();
@@ -71,8 +72,8 @@ public final class TfliteHostModel implements SuperResolutionModel {
         }
     }
 
-    /** Reads the {@value ModelMetadata#NAME} entry; a file without it is not a Clarity model. */
-    public static ModelMetadata readMetadata(byte[] model) {
+    /** Reads the {@value ModelDescription#NAME} entry; a file without it is not a Clarity model. */
+    public static ModelDescription readMetadata(byte[] model) {
         ByteBuffer bb = ByteBuffer.wrap(model).order(ByteOrder.LITTLE_ENDIAN);
         if (model.length < 8 || !Model.ModelBufferHasIdentifier(bb)) {
             throw new IllegalArgumentException("not a TFLite flatbuffer (no TFL3 identifier)");
@@ -80,16 +81,16 @@ public final class TfliteHostModel implements SuperResolutionModel {
         Model m = Model.getRootAsModel(bb);
         for (int i = 0; i < m.metadataLength(); i++) {
             Metadata entry = m.metadata(i);
-            if (ModelMetadata.NAME.equals(entry.name())) {
+            if (ModelDescription.METADATA_NAME.equals(entry.name())) {
                 Buffer buffer = m.buffers((int) entry.buffer());
                 byte[] text = new byte[buffer.dataLength()];
                 for (int j = 0; j < text.length; j++) {
                     text[j] = (byte) buffer.data(j);
                 }
-                return ModelMetadata.parse(new String(text, StandardCharsets.UTF_8));
+                return ModelDescription.parse(new String(text, StandardCharsets.UTF_8));
             }
         }
-        throw new IllegalArgumentException("no " + ModelMetadata.NAME + " metadata: not written by Clarity's writer");
+        throw new IllegalArgumentException("no " + ModelDescription.METADATA_NAME + " metadata: not written by Clarity's writer");
     }
 
     private static TensorType typeOf(Tensor t) {

@@ -1,5 +1,6 @@
 package io.clarity.models.tflite;
 
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.nn.Add;
 import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.DepthToSpace;
@@ -27,7 +28,7 @@ import java.util.List;
  * Writes a {@link Network} as a .tflite flatbuffer with a free-size input {@code [1, -1, -1, C]}: in float32,
  * in float32 with float16 weights (DEQUANTIZE in front of each weight, the GPU delegate's favourite), or in
  * int8 with per-channel post-training quantization. Model facts the runtime needs (scale, channels, halo)
- * travel in the {@value ModelMetadata#NAME} metadata entry.
+ * travel in the {@value ModelDescription#NAME} metadata entry.
  */
 public final class TfliteModelWriter {
 
@@ -42,16 +43,16 @@ public final class TfliteModelWriter {
     private TfliteModelWriter() {
     }
 
-    public static byte[] writeFloat32(Network network, ModelMetadata metadata) {
+    public static byte[] writeFloat32(Network network, ModelDescription metadata) {
         return writeFloat(network, metadata, false);
     }
 
     /** Float32 compute with float16 weight buffers, dequantized once when the interpreter prepares. */
-    public static byte[] writeFloat16Weights(Network network, ModelMetadata metadata) {
+    public static byte[] writeFloat16Weights(Network network, ModelDescription metadata) {
         return writeFloat(network, metadata, true);
     }
 
-    private static byte[] writeFloat(Network network, ModelMetadata metadata, boolean fp16) {
+    private static byte[] writeFloat(Network network, ModelDescription metadata, boolean fp16) {
         checkFits(network, metadata);
         TfliteGraph g = new TfliteGraph();
         int input = g.addActivation("input", TensorType.FLOAT32, network.inputChannels(), null);
@@ -98,7 +99,7 @@ public final class TfliteModelWriter {
         }
         g.setInputs(input);
         g.setOutputs(current);
-        g.putMetadata(ModelMetadata.NAME, TfliteGraph.utf8(metadata.format()));
+        g.putMetadata(ModelDescription.METADATA_NAME, TfliteGraph.utf8(metadata.format()));
         return g.toBytes("Clarity " + metadata.name() + (fp16 ? " (float32, float16 weights)" : " (float32)"));
     }
 
@@ -107,17 +108,17 @@ public final class TfliteModelWriter {
      * {@code ranges} (asymmetric), bias int32. The input is quantized at scale 1/255 and zero point −128, which
      * holds every 8-bit pixel value exactly.
      */
-    public static byte[] writeInt8(Network network, ModelMetadata metadata, ActivationRanges ranges, Int8Io io) {
+    public static byte[] writeInt8(Network network, ModelDescription metadata, ActivationRanges ranges, Int8Io io) {
         return writeInt8(network, metadata, ranges, io, false);
     }
 
     /**
-     * As {@link #writeInt8(Network, ModelMetadata, ActivationRanges, Int8Io)}; with {@code pixelOutput} the
+     * As {@link #writeInt8(Network, ModelDescription, ActivationRanges, Int8Io)}; with {@code pixelOutput} the
      * output tensor's range is clipped to [0, 1]. The engine keeps only 8-bit pixels of the output, so 255
      * steps over [0, 1] lose nothing it keeps, while the calibrated range of a sharpening net (overshoot
      * included, e.g. −0.4..1.4) would make each step coarser than one 8-bit level.
      */
-    public static byte[] writeInt8(Network network, ModelMetadata metadata, ActivationRanges ranges, Int8Io io,
+    public static byte[] writeInt8(Network network, ModelDescription metadata, ActivationRanges ranges, Int8Io io,
                                    boolean pixelOutput) {
         checkFits(network, metadata);
         List<Layer> layers = network.layers();
@@ -213,7 +214,7 @@ public final class TfliteModelWriter {
         }
         g.setInputs(graphInput);
         g.setOutputs(graphOutput);
-        g.putMetadata(ModelMetadata.NAME, TfliteGraph.utf8(metadata.format()));
+        g.putMetadata(ModelDescription.METADATA_NAME, TfliteGraph.utf8(metadata.format()));
         return g.toBytes("Clarity " + metadata.name() + " (int8, " + (io == Int8Io.FLOAT ? "float" : "int8") + " I/O)");
     }
 
@@ -242,8 +243,8 @@ public final class TfliteModelWriter {
         return AffineInt8.forRange(0f, 1f);
     }
 
-    private static void checkFits(Network network, ModelMetadata metadata) {
-        ModelMetadata actual = ModelMetadata.describe(metadata.name(), network, metadata.bicubicPreUpscale());
+    private static void checkFits(Network network, ModelDescription metadata) {
+        ModelDescription actual = ModelDescription.describe(metadata.name(), network, metadata.bicubicPreUpscale());
         if (actual.channels() != metadata.channels() || actual.networkScale() != metadata.networkScale()
                 || actual.halo() != metadata.halo()) {
             throw new IllegalArgumentException("metadata " + metadata.format().replace('\n', ' ')

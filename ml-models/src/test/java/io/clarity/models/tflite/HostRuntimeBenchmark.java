@@ -1,5 +1,6 @@
 package io.clarity.models.tflite;
 
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Network;
 import io.clarity.models.TestNetworks;
@@ -31,7 +32,7 @@ public final class HostRuntimeBenchmark {
             calibration.add(LumaPlanes.of(t));
         }
         Network srcnn = TestNetworks.srcnn(new Random(1), 64, 32);
-        ModelMetadata m = ModelMetadata.describe("srcnn-bench", srcnn, 2);
+        ModelDescription m = ModelDescription.describe("srcnn-bench", srcnn, 2);
         byte[] fp32 = TfliteModelWriter.writeFloat32(srcnn, m);
         byte[] int8 = TfliteModelWriter.writeInt8(srcnn, m, Calibration.collect(srcnn, calibration),
                 TfliteModelWriter.Int8Io.FLOAT);

@@ -1,5 +1,6 @@
 package io.clarity.models.tflite;
 
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.Layer;
@@ -46,7 +47,7 @@ public class ShippedModelsTest {
             assertTrue(file + " ships without its weights file " + weightsFile, Files.isRegularFile(weightsFile));
             WeightsFile weights = WeightsFile.read(weightsFile);
             byte[] bytes = Files.readAllBytes(model);
-            ModelMetadata metadata = TfliteHostModel.readMetadata(bytes);
+            ModelDescription metadata = TfliteHostModel.readMetadata(bytes);
             assertEquals(file, id, metadata.name());
             assertEquals(file, weights.bicubicPreUpscale(), metadata.bicubicPreUpscale());
 

@@ -1,5 +1,6 @@
 package io.clarity.models.tflite;
 
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Network;
@@ -76,7 +77,7 @@ public class TfliteInt8Test {
     public void int8PixelShuffleWithFloatIoIsWithin40DbOfFloatTwin() {
         Network net = TestNetworks.pixelShuffle(new Random(21), 3, 4, 16);
         ActivationRanges ranges = Calibration.collect(net, calibrationTiles);
-        byte[] model = TfliteModelWriter.writeInt8(net, ModelMetadata.describe("int8-test", net, 1), ranges,
+        byte[] model = TfliteModelWriter.writeInt8(net, ModelDescription.describe("int8-test", net, 1), ranges,
                 TfliteModelWriter.Int8Io.FLOAT);
         double psnr = worstPsnr(net, model);
         System.out.println("int8 pixel-shuffle x4 (float I/O): worst tile PSNR vs float twin " + psnr + " dB");
@@ -87,7 +88,7 @@ public class TfliteInt8Test {
     public void int8SrcnnOnLumaIsWithin40DbOfFloatTwin() {
         Network net = TestNetworks.srcnn(new Random(23), 32, 16);
         ActivationRanges ranges = Calibration.collect(net, lumaCalibrationTiles);
-        byte[] model = TfliteModelWriter.writeInt8(net, ModelMetadata.describe("srcnn-int8-test", net, 2), ranges,
+        byte[] model = TfliteModelWriter.writeInt8(net, ModelDescription.describe("srcnn-int8-test", net, 2), ranges,
                 TfliteModelWriter.Int8Io.FLOAT);
         double psnr = worstPsnr(net, model, lumaTestTiles);
         System.out.println("int8 SRCNN-shaped 9-5-5 (32-16) on Y: worst tile PSNR vs float twin " + psnr + " dB");
@@ -98,7 +99,7 @@ public class TfliteInt8Test {
     public void int8ModelWithInt8IoTakesQuantizedPixels() {
         Network net = TestNetworks.pixelShuffle(new Random(22), 3, 2, 16);
         ActivationRanges ranges = Calibration.collect(net, calibrationTiles);
-        byte[] model = TfliteModelWriter.writeInt8(net, ModelMetadata.describe("int8-io-test", net, 1), ranges,
+        byte[] model = TfliteModelWriter.writeInt8(net, ModelDescription.describe("int8-io-test", net, 1), ranges,
                 TfliteModelWriter.Int8Io.INT8);
         try (TfliteHostModel int8 = new TfliteHostModel(model, 1)) {
             assertTrue(int8.spec().inputType().isInt8());

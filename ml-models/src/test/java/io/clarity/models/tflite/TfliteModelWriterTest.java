@@ -1,5 +1,6 @@
 package io.clarity.models.tflite;
 
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Network;
 import io.clarity.models.TestNetworks;
@@ -29,7 +30,7 @@ public class TfliteModelWriterTest {
     @Test
     public void float32SrcnnMatchesJavaReference() {
         Network net = TestNetworks.srcnn(new Random(1), 32, 16);
-        byte[] model = TfliteModelWriter.writeFloat32(net, ModelMetadata.describe("srcnn-test", net, 2));
+        byte[] model = TfliteModelWriter.writeFloat32(net, ModelDescription.describe("srcnn-test", net, 2));
         float maxAbs = maxAbsOnTiles(net, model, net);
         System.out.println("fp32 SRCNN-shaped 32-16: max abs vs Java reference " + maxAbs);
         assertTrue("max abs " + maxAbs, maxAbs <= 1e-5f);
@@ -38,7 +39,7 @@ public class TfliteModelWriterTest {
     @Test
     public void float32PixelShuffleX4MatchesJavaReference() {
         Network net = TestNetworks.pixelShuffle(new Random(2), 3, 4, 16);
-        byte[] model = TfliteModelWriter.writeFloat32(net, ModelMetadata.describe("shuffle-test", net, 1));
+        byte[] model = TfliteModelWriter.writeFloat32(net, ModelDescription.describe("shuffle-test", net, 1));
         float maxAbs = maxAbsOnTiles(net, model, net);
         System.out.println("fp32 pixel-shuffle x4: max abs vs Java reference " + maxAbs);
         assertTrue("max abs " + maxAbs, maxAbs <= 1e-5f);
@@ -47,19 +48,19 @@ public class TfliteModelWriterTest {
     @Test
     public void float16WeightsMatchJavaReferenceWithRoundedWeights() {
         Network net = TestNetworks.pixelShuffle(new Random(3), 3, 2, 16);
-        byte[] model = TfliteModelWriter.writeFloat16Weights(net, ModelMetadata.describe("fp16-test", net, 1));
+        byte[] model = TfliteModelWriter.writeFloat16Weights(net, ModelDescription.describe("fp16-test", net, 1));
         float maxAbs = maxAbsOnTiles(net, model, ShippedModelsTest.roundedToFloat16(net));
         System.out.println("fp16 weights pixel-shuffle x2: max abs vs reference with fp16-rounded weights " + maxAbs);
         assertTrue("max abs " + maxAbs, maxAbs <= 1e-5f);
         assertTrue("fp16 weights halve the file", model.length
-                < 0.6 * TfliteModelWriter.writeFloat32(net, ModelMetadata.describe("fp16-test", net, 1)).length);
+                < 0.6 * TfliteModelWriter.writeFloat32(net, ModelDescription.describe("fp16-test", net, 1)).length);
     }
 
     @Test
     public void metadataCarriesScaleChannelsHaloAndPreUpscale() {
         Network net = TestNetworks.srcnn(new Random(4), 8, 4);
-        byte[] model = TfliteModelWriter.writeFloat32(net, ModelMetadata.describe("srcnn-x3", net, 3));
-        ModelMetadata m = TfliteHostModel.readMetadata(model);
+        byte[] model = TfliteModelWriter.writeFloat32(net, ModelDescription.describe("srcnn-x3", net, 3));
+        ModelDescription m = TfliteHostModel.readMetadata(model);
         assertEquals("srcnn-x3", m.name());
         assertEquals(1, m.networkScale());
         assertEquals(3, m.totalScale());

@@ -1,6 +1,6 @@
 package io.clarity.app.data;
 
-import io.clarity.app.tflite.ClaritySpec;
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.model.ModelSpec;
 
 /** One bundled model as the options screen offers it. */
@@ -9,9 +9,9 @@ public final class ModelInfo {
     public enum Kind { FAST, DETAIL }
 
     private final String id;
-    private final ClaritySpec spec;
+    private final ModelDescription spec;
 
-    public ModelInfo(String id, ClaritySpec spec) {
+    public ModelInfo(String id, ModelDescription spec) {
         this.id = id;
         this.spec = spec;
     }
@@ -20,7 +20,7 @@ public final class ModelInfo {
         return id;
     }
 
-    public ClaritySpec spec() {
+    public ModelDescription spec() {
         return spec;
     }
 

@@ -1,5 +1,6 @@
 package io.clarity.app.tflite;
 
+import io.clarity.engine.model.ModelDescription;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -30,13 +31,13 @@ public final class TfliteMetadata {
     }
 
     /** The Clarity spec of a model, with a clear error when the file is not a Clarity .tflite. */
-    public static ClaritySpec readSpec(ByteBuffer model) {
-        byte[] text = read(model, ClaritySpec.METADATA_NAME);
+    public static ModelDescription readSpec(ByteBuffer model) {
+        byte[] text = read(model, ModelDescription.METADATA_NAME);
         if (text == null) {
-            throw new IllegalArgumentException("no " + ClaritySpec.METADATA_NAME
+            throw new IllegalArgumentException("no " + ModelDescription.METADATA_NAME
                     + " metadata: not a model written by Clarity's tools");
         }
-        return ClaritySpec.parse(new String(text, StandardCharsets.UTF_8));
+        return ModelDescription.parse(new String(text, StandardCharsets.UTF_8));
     }
 
     private byte[] find(String name) {

@@ -1,5 +1,6 @@
 package io.clarity.app.tflite;
 
+import io.clarity.engine.model.ModelDescription;
 import org.tensorflow.lite.DataType;
 import org.tensorflow.lite.Interpreter;
 import org.tensorflow.lite.Tensor;
@@ -43,7 +44,7 @@ public final class TfliteModelRunner implements SuperResolutionModel {
      *
      * @param model the memory-mapped .tflite (read-only, shared between runners)
      */
-    public static TfliteModelRunner cpu(ByteBuffer model, ClaritySpec clarity, int threads) {
+    public static TfliteModelRunner cpu(ByteBuffer model, ModelDescription clarity, int threads) {
         Interpreter.Options options = new Interpreter.Options().setNumThreads(threads).setUseXNNPACK(true);
         Interpreter interpreter = new Interpreter(model, options);
         return describe(interpreter, null, clarity, 0);
@@ -53,7 +54,7 @@ public final class TfliteModelRunner implements SuperResolutionModel {
      * Opens the network on the GPU delegate with one fixed input tile of {@code tileSide} network pixels,
      * sustained-speed preference and the kernel serialization cache in {@code cacheDir}.
      */
-    public static TfliteModelRunner gpu(ByteBuffer model, ClaritySpec clarity, GpuDelegateFactory.Options options,
+    public static TfliteModelRunner gpu(ByteBuffer model, ModelDescription clarity, GpuDelegateFactory.Options options,
                                         int tileSide, File cacheDir, String modelToken) {
         options.setInferencePreference(GpuDelegateFactory.Options.INFERENCE_PREFERENCE_SUSTAINED_SPEED)
                 .setQuantizedModelsAllowed(true)
@@ -69,7 +70,7 @@ public final class TfliteModelRunner implements SuperResolutionModel {
         return describe(interpreter, delegate, clarity, tileSide);
     }
 
-    private static TfliteModelRunner describe(Interpreter interpreter, GpuDelegate gpu, ClaritySpec clarity,
+    private static TfliteModelRunner describe(Interpreter interpreter, GpuDelegate gpu, ModelDescription clarity,
                                               int fixedSide) {
         try {
             Tensor in = interpreter.getInputTensor(0);

@@ -1,5 +1,6 @@
 package io.clarity.app.tflite;
 
+import io.clarity.engine.model.ModelDescription;
 import android.content.Context;
 import android.content.res.AssetFileDescriptor;
 import android.content.res.AssetManager;
@@ -38,7 +39,7 @@ public final class TfliteRuntime implements ModelRuntime {
     @Override
     public ModelFactory factory(String modelId, RuntimeStats stats) throws IOException {
         ByteBuffer model = map(context.getAssets(), modelId);
-        ClaritySpec clarity = TfliteMetadata.readSpec(model);
+        ModelDescription clarity = TfliteMetadata.readSpec(model);
         boolean gpu = gpuSupported();
         int threads = CpuCores.bigCoreCount();
         // The GPU compiles one input shape: the engine's default tile, at the network's resolution.
@@ -49,7 +50,7 @@ public final class TfliteRuntime implements ModelRuntime {
         return () -> FallbackModel.create(backends, gpu, stats);
     }
 
-    private TfliteModelRunner gpuRunner(ByteBuffer model, ClaritySpec clarity, int side, String modelId) {
+    private TfliteModelRunner gpuRunner(ByteBuffer model, ModelDescription clarity, int side, String modelId) {
         try (CompatibilityList compatibility = new CompatibilityList()) {
             return TfliteModelRunner.gpu(model, clarity, compatibility.getBestOptionsForThisDevice(), side,
                     context.getCacheDir(), modelId + "-" + side);

@@ -5,7 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
-import io.clarity.app.tflite.ClaritySpec;
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.app.tflite.TfliteMetadata;
 
 import org.junit.Test;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 public class ModelCatalogTest {
     private static ModelInfo model(String id, String channels, int scale) {
-        return new ModelInfo(id, ClaritySpec.parse("name=" + id + "\nscale=" + scale + "\nchannels=" + channels
+        return new ModelInfo(id, ModelDescription.parse("name=" + id + "\nscale=" + scale + "\nchannels=" + channels
                 + "\nhalo=4\nbicubicPreUpscale=1\n"));
     }
 
@@ -61,7 +61,7 @@ public class ModelCatalogTest {
         assumeTrue("no .tflite shipped yet", files != null && files.length > 0);
         Pattern scale = Pattern.compile("-x(\\d)");
         for (File f : files) {
-            ClaritySpec spec = TfliteMetadata.readSpec(ByteBuffer.wrap(Files.readAllBytes(f.toPath())));
+            ModelDescription spec = TfliteMetadata.readSpec(ByteBuffer.wrap(Files.readAllBytes(f.toPath())));
             assertFalse(f.getName(), spec.name().isEmpty());
             Matcher m = scale.matcher(f.getName());
             if (m.find()) {

@@ -1,5 +1,6 @@
 package io.clarity.app.tflite;
 
+import io.clarity.engine.model.ModelDescription;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
@@ -21,7 +22,7 @@ public class TfliteMetadataTest {
     @Test
     public void readsTheClaritySpecAmongOtherEntries() {
         byte[] model = new FlatModelBytes().entry("min_runtime_version", "1.5.0").entry("clarity.spec", SRCNN).build();
-        ClaritySpec spec = TfliteMetadata.readSpec(ByteBuffer.wrap(model));
+        ModelDescription spec = TfliteMetadata.readSpec(ByteBuffer.wrap(model));
         assertEquals("srcnn-x2", spec.name());
         assertEquals(ModelSpec.Channels.Y, spec.channels());
         assertEquals(1, spec.networkScale());
@@ -67,7 +68,7 @@ public class TfliteMetadataTest {
     @Test
     public void missingKeyIsNamed() {
         try {
-            ClaritySpec.parse("name=x\nscale=2\nchannels=RGB\nbicubicPreUpscale=1\n");
+            ModelDescription.parse("name=x\nscale=2\nchannels=RGB\nbicubicPreUpscale=1\n");
             fail();
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("'halo'"));
@@ -76,7 +77,7 @@ public class TfliteMetadataTest {
 
     @Test
     public void fixedTileSpecKeepsTheNetworkScale() {
-        ClaritySpec spec = ClaritySpec.parse("name=esr\nscale=4\nchannels=RGB\nhalo=10\nbicubicPreUpscale=1\n");
+        ModelDescription spec = ModelDescription.parse("name=esr\nscale=4\nchannels=RGB\nhalo=10\nbicubicPreUpscale=1\n");
         ModelSpec gpu = spec.networkSpec(TensorType.FLOAT32, 192);
         assertTrue(gpu.hasFixedTileShape());
         assertEquals(192, gpu.fixedTileWidth());

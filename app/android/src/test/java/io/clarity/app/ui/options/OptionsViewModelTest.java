@@ -19,7 +19,7 @@ import androidx.work.testing.WorkManagerTestInitHelper;
 import io.clarity.app.data.EnhanceEstimates;
 import io.clarity.app.data.EnhanceJobRepository;
 import io.clarity.app.data.ModelInfo;
-import io.clarity.app.tflite.ClaritySpec;
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.app.work.EnhanceRequest;
 import io.clarity.app.work.EnhanceScheduler;
 import io.clarity.app.work.EnhanceWorkerFactory;
@@ -43,11 +43,11 @@ import java.util.UUID;
 @GraphicsMode(GraphicsMode.Mode.NATIVE)
 public class OptionsViewModelTest {
     private static final ModelInfo FAST_X2 = new ModelInfo("srcnn-x2",
-            ClaritySpec.parse("name=srcnn\nscale=1\nchannels=Y\nhalo=6\nbicubicPreUpscale=2\n"));
+            ModelDescription.parse("name=srcnn\nscale=1\nchannels=Y\nhalo=6\nbicubicPreUpscale=2\n"));
     private static final ModelInfo DETAIL_X2 = new ModelInfo("esr-x2",
-            ClaritySpec.parse("name=esr\nscale=2\nchannels=RGB\nhalo=8\nbicubicPreUpscale=1\n"));
+            ModelDescription.parse("name=esr\nscale=2\nchannels=RGB\nhalo=8\nbicubicPreUpscale=1\n"));
     private static final ModelInfo DETAIL_X4 = new ModelInfo("esr-x4",
-            ClaritySpec.parse("name=esr4\nscale=4\nchannels=RGB\nhalo=8\nbicubicPreUpscale=1\n"));
+            ModelDescription.parse("name=esr4\nscale=4\nchannels=RGB\nhalo=8\nbicubicPreUpscale=1\n"));
 
     private Application app;
     private WorkManager workManager;
