@@ -123,33 +123,12 @@ public final class TfliteHostModel implements SuperResolutionModel {
             input = ByteBuffer.allocateDirect(interpreter.getInputTensor(0).numBytes()).order(ByteOrder.nativeOrder());
             output = ByteBuffer.allocateDirect(interpreter.getOutputTensor(0).numBytes()).order(ByteOrder.nativeOrder());
         }
-        float[] src = tile.data();
-        input.clear();
-        TensorType inType = spec.inputType();
-        if (inType.isInt8()) {
-            for (float v : src) {
-                long q = Math.round(v / (double) inType.scale()) + inType.zeroPoint();
-                input.put((byte) Math.max(-128, Math.min(127, q)));
-            }
-        } else {
-            for (float v : src) {
-                input.putFloat(v);
-            }
-        }
-        input.rewind();
+        spec.inputType().write(tile.data(), input);
         output.clear();
         interpreter.run(input, output);
-        output.rewind();
         int s = spec.scale();
         FloatImage result = new FloatImage(tile.width() * s, tile.height() * s, c);
-        float[] dst = result.data();
-        if (outputType.isInt8()) {
-            for (int i = 0; i < dst.length; i++) {
-                dst[i] = outputType.scale() * (output.get() - outputType.zeroPoint());
-            }
-        } else {
-            output.asFloatBuffer().get(dst);
-        }
+        outputType.read(output, result.data());
         return result;
     }
 

@@ -131,30 +131,12 @@ public final class TfliteModelRunner implements SuperResolutionModel {
             }
             resize(shape);
         }
-        TensorType inType = spec.inputType();
-        input.clear();
-        for (float v : tile.data()) {
-            if (inType.isInt8()) {
-                long q = Math.round(v / (double) inType.scale()) + inType.zeroPoint();
-                input.put((byte) Math.max(-128, Math.min(127, q)));
-            } else {
-                input.putFloat(v);
-            }
-        }
-        input.rewind();
+        spec.inputType().write(tile.data(), input);
         output.clear();
         interpreter.run(input, output);
-        output.rewind();
         int s = spec.scale();
         FloatImage result = new FloatImage(tile.width() * s, tile.height() * s, c);
-        float[] dst = result.data();
-        if (outputType.isInt8()) {
-            for (int i = 0; i < dst.length; i++) {
-                dst[i] = outputType.scale() * (output.get() - outputType.zeroPoint());
-            }
-        } else {
-            output.asFloatBuffer().get(dst);
-        }
+        outputType.read(output, result.data());
         return result;
     }
 
