@@ -3,6 +3,7 @@ package io.clarity.models.eval;
 import io.clarity.engine.color.BicubicResampler;
 import io.clarity.engine.color.YCbCr;
 import io.clarity.engine.image.ArgbImage;
+import io.clarity.engine.io.InMemoryImageSource;
 import io.clarity.engine.model.BicubicPreUpscaledModel;
 import io.clarity.engine.nn.Network;
 import io.clarity.engine.nn.ReferenceModel;

@@ -3,17 +3,16 @@ package io.clarity.engine.pipeline;
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.image.Region;
 import io.clarity.engine.io.ImageSource;
+import io.clarity.engine.io.InMemoryImageSource;
 
-/** An image held in memory, served by regions; remembers the tallest region read. */
+/** An in-memory image that remembers the tallest region read and whether it was closed. */
 final class FakeImageSource implements ImageSource {
-    private final ArgbImage image;
-    private final boolean alpha;
+    private final InMemoryImageSource image;
     int maxRowsRead;
     boolean closed;
 
     FakeImageSource(ArgbImage image, boolean alpha) {
-        this.image = image;
-        this.alpha = alpha;
+        this.image = new InMemoryImageSource(image, alpha);
     }
 
     @Override
@@ -28,21 +27,13 @@ final class FakeImageSource implements ImageSource {
 
     @Override
     public boolean hasAlpha() {
-        return alpha;
+        return image.hasAlpha();
     }
 
     @Override
     public ArgbImage read(Region region) {
-        if (region.x() < 0 || region.y() < 0 || region.x() + region.width() > image.width()
-                || region.y() + region.height() > image.height()) {
-            throw new IllegalArgumentException(region + " lies outside " + image.width() + "x" + image.height());
-        }
+        ArgbImage out = image.read(region);
         maxRowsRead = Math.max(maxRowsRead, region.height());
-        ArgbImage out = new ArgbImage(region.width(), region.height());
-        for (int y = 0; y < region.height(); y++) {
-            System.arraycopy(image.pixels(), (region.y() + y) * image.width() + region.x(),
-                    out.pixels(), y * region.width(), region.width());
-        }
         return out;
     }
 

@@ -1,10 +1,9 @@
-package io.clarity.models.eval;
+package io.clarity.engine.io;
 
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.image.Region;
-import io.clarity.engine.io.ImageSource;
 
-/** An image already in memory as an engine source (benchmark images are small). */
+/** An image already in memory, served by regions: small images (benchmarks, tests) need no decoder. */
 public final class InMemoryImageSource implements ImageSource {
     private final ArgbImage image;
     private final boolean alpha;
