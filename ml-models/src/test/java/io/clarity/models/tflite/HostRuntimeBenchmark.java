@@ -1,5 +1,6 @@
 package io.clarity.models.tflite;
 
+import io.clarity.engine.nn.RandomNetworks;
 import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Network;
@@ -31,13 +32,13 @@ public final class HostRuntimeBenchmark {
         for (ArgbImage t : PhotoTiles.crops(PhotoTiles.imagesIn(photos).subList(0, 4), 48, 4, 640, 1)) {
             calibration.add(LumaPlanes.of(t));
         }
-        Network srcnn = TestNetworks.srcnn(new Random(1), 64, 32);
+        Network srcnn = RandomNetworks.srcnn(new Random(1), 64, 32);
         ModelDescription m = ModelDescription.describe("srcnn-bench", srcnn, 2);
         byte[] fp32 = TfliteModelWriter.writeFloat32(srcnn, m);
         byte[] int8 = TfliteModelWriter.writeInt8(srcnn, m, Calibration.collect(srcnn, calibration),
                 TfliteModelWriter.Int8Io.FLOAT);
         for (int side : new int[] {64, 256}) {
-            FloatImage tile = TestNetworks.randomImage(new Random(2), side, side, 1);
+            FloatImage tile = RandomNetworks.randomImage(new Random(2), side, side, 1);
             System.out.printf("SRCNN 9-5-5 (64-32) %d² tile: fp32 TFLite %.1f ms, int8 TFLite %.1f ms, Java reference %.1f ms%n",
                     side, time(fp32, tile), time(int8, tile), timeReference(srcnn, tile));
         }

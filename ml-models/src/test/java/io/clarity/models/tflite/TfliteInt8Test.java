@@ -1,5 +1,6 @@
 package io.clarity.models.tflite;
 
+import io.clarity.engine.nn.RandomNetworks;
 import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.image.FloatImage;
@@ -86,7 +87,7 @@ public class TfliteInt8Test {
 
     @Test
     public void int8SrcnnOnLumaIsWithin40DbOfFloatTwin() {
-        Network net = TestNetworks.srcnn(new Random(23), 32, 16);
+        Network net = RandomNetworks.srcnn(new Random(23), 32, 16);
         ActivationRanges ranges = Calibration.collect(net, lumaCalibrationTiles);
         byte[] model = TfliteModelWriter.writeInt8(net, ModelDescription.describe("srcnn-int8-test", net, 2), ranges,
                 TfliteModelWriter.Int8Io.FLOAT);

@@ -1,5 +1,6 @@
 package io.clarity.models.tflite;
 
+import io.clarity.engine.nn.RandomNetworks;
 import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Network;
@@ -20,7 +21,7 @@ public class TfliteModelWriterTest {
             // Two tile shapes on one interpreter: the free H and W must resize.
             int[][] shapes = {{37, 23}, {16, 29}};
             for (int[] s : shapes) {
-                FloatImage tile = TestNetworks.randomImage(random, s[0], s[1], network.inputChannels());
+                FloatImage tile = RandomNetworks.randomImage(random, s[0], s[1], network.inputChannels());
                 max = Math.max(max, TestNetworks.maxAbsDifference(reference.forward(tile), tflite.upscale(tile)));
             }
         }
@@ -29,7 +30,7 @@ public class TfliteModelWriterTest {
 
     @Test
     public void float32SrcnnMatchesJavaReference() {
-        Network net = TestNetworks.srcnn(new Random(1), 32, 16);
+        Network net = RandomNetworks.srcnn(new Random(1), 32, 16);
         byte[] model = TfliteModelWriter.writeFloat32(net, ModelDescription.describe("srcnn-test", net, 2));
         float maxAbs = maxAbsOnTiles(net, model, net);
         System.out.println("fp32 SRCNN-shaped 32-16: max abs vs Java reference " + maxAbs);
@@ -58,7 +59,7 @@ public class TfliteModelWriterTest {
 
     @Test
     public void metadataCarriesScaleChannelsHaloAndPreUpscale() {
-        Network net = TestNetworks.srcnn(new Random(4), 8, 4);
+        Network net = RandomNetworks.srcnn(new Random(4), 8, 4);
         byte[] model = TfliteModelWriter.writeFloat32(net, ModelDescription.describe("srcnn-x3", net, 3));
         ModelDescription m = TfliteHostModel.readMetadata(model);
         assertEquals("srcnn-x3", m.name());

@@ -1,5 +1,6 @@
 package io.clarity.models.weights;
 
+import io.clarity.engine.nn.RandomNetworks;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.Network;
@@ -22,13 +23,13 @@ public class WeightsFileTest {
         WeightsFile read = WeightsFile.parse(new WeightsFile(net, 1).toBytes());
         assertEquals(net.layers().size(), read.network().layers().size());
         assertEquals(net.halo(), read.network().halo());
-        FloatImage tile = TestNetworks.randomImage(new Random(6), 11, 9, 3);
+        FloatImage tile = RandomNetworks.randomImage(new Random(6), 11, 9, 3);
         assertArrayEquals(net.forward(tile).data(), read.network().forward(tile).data(), 0f);
     }
 
     @Test
     public void preUpscaleFactorSurvivesRoundTrip() {
-        Network srcnn = TestNetworks.srcnn(new Random(7), 4, 2);
+        Network srcnn = RandomNetworks.srcnn(new Random(7), 4, 2);
         assertEquals(3, WeightsFile.parse(new WeightsFile(srcnn, 3).toBytes()).bicubicPreUpscale());
     }
 
@@ -47,7 +48,7 @@ public class WeightsFileTest {
 
     @Test(expected = IllegalArgumentException.class)
     public void trailingBytesAreRejected() {
-        byte[] bytes = new WeightsFile(TestNetworks.srcnn(new Random(9), 2, 2), 2).toBytes();
+        byte[] bytes = new WeightsFile(RandomNetworks.srcnn(new Random(9), 2, 2), 2).toBytes();
         WeightsFile.parse(Arrays.copyOf(bytes, bytes.length + 4));
     }
 
@@ -62,7 +63,7 @@ public class WeightsFileTest {
         for (int i = 0; i < wm.length; i++) {
             assertEquals(0.75f * wa[i] + 0.25f * wb[i], wm[i], 1e-7f);
         }
-        FloatImage tile = TestNetworks.randomImage(new Random(12), 8, 8, 1);
+        FloatImage tile = RandomNetworks.randomImage(new Random(12), 8, 8, 1);
         assertArrayEquals(a.forward(tile).data(),
                 WeightsFile.interpolate(new WeightsFile(a, 1), new WeightsFile(b, 1), 0f).network().forward(tile).data(),
                 0f);
