@@ -4,7 +4,6 @@ import io.clarity.engine.nn.RandomNetworks;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.Network;
-import io.clarity.models.TestNetworks;
 import org.junit.Test;
 
 import java.util.Arrays;
@@ -19,7 +18,7 @@ public class WeightsFileTest {
 
     @Test
     public void roundTripKeepsArchitectureAndWeightsExactly() {
-        Network net = TestNetworks.pixelShuffle(new Random(5), 3, 2, 8);
+        Network net = RandomNetworks.pixelShuffle(new Random(5), 3, 2, 8);
         WeightsFile read = WeightsFile.parse(new WeightsFile(net, 1).toBytes());
         assertEquals(net.layers().size(), read.network().layers().size());
         assertEquals(net.halo(), read.network().halo());
@@ -35,7 +34,7 @@ public class WeightsFileTest {
 
     @Test
     public void everyTruncationIsRejectedWithAMessage() {
-        byte[] bytes = new WeightsFile(TestNetworks.pixelShuffle(new Random(8), 1, 2, 4), 1).toBytes();
+        byte[] bytes = new WeightsFile(RandomNetworks.pixelShuffle(new Random(8), 1, 2, 4), 1).toBytes();
         for (int n = 0; n < bytes.length; n += 7) {
             try {
                 WeightsFile.parse(Arrays.copyOf(bytes, n));
@@ -54,8 +53,8 @@ public class WeightsFileTest {
 
     @Test
     public void interpolationMixesWeightsLinearly() {
-        Network a = TestNetworks.pixelShuffle(new Random(10), 1, 2, 4);
-        Network b = TestNetworks.pixelShuffle(new Random(11), 1, 2, 4);
+        Network a = RandomNetworks.pixelShuffle(new Random(10), 1, 2, 4);
+        Network b = RandomNetworks.pixelShuffle(new Random(11), 1, 2, 4);
         Network mid = WeightsFile.interpolate(new WeightsFile(a, 1), new WeightsFile(b, 1), 0.25f).network();
         float[] wa = ((Conv2d) a.layers().get(0)).weights();
         float[] wb = ((Conv2d) b.layers().get(0)).weights();
@@ -71,7 +70,7 @@ public class WeightsFileTest {
 
     @Test(expected = IllegalArgumentException.class)
     public void interpolationRefusesDifferentArchitectures() {
-        WeightsFile.interpolate(new WeightsFile(TestNetworks.pixelShuffle(new Random(1), 1, 2, 4), 1),
-                new WeightsFile(TestNetworks.pixelShuffle(new Random(1), 1, 2, 8), 1), 0.5f);
+        WeightsFile.interpolate(new WeightsFile(RandomNetworks.pixelShuffle(new Random(1), 1, 2, 4), 1),
+                new WeightsFile(RandomNetworks.pixelShuffle(new Random(1), 1, 2, 8), 1), 0.5f);
     }
 }

@@ -9,6 +9,7 @@ import io.clarity.engine.nn.Network;
 import io.clarity.engine.nn.PRelu;
 
 import java.io.IOException;
+import java.nio.Buffer;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -254,7 +255,7 @@ public final class WeightsFile {
         }
         float[] v = new float[n];
         in.asFloatBuffer().get(v);
-        in.position(in.position() + 4 * n);
+        ((Buffer) in).position(in.position() + 4 * n); // Buffer's position(int): ByteBuffer's is Java 9+
         return v;
     }
 }
