@@ -1,10 +1,11 @@
 #!/bin/sh
-# Regenerates the card <id>.md of every trained model in ml-models/models (those with an <id>.training record)
-# from the committed .clw/.training/.tflite files; the numbers come from the evaluator (needs ../shared/data).
+# Regenerates the card <id>.md of every model in ml-models/models (each has an <id>.training record) from the
+# committed .clw/.training/.tflite files; the numbers come from the evaluator (needs ../shared/data).
+# Crops go to the git-ignored ml-models/models/cards/. Pass ids to regenerate only those.
 set -e
 cd "$(dirname "$0")/.."
 flock /tmp/clarity-mvn.lock ./mvnw -B -q -pl ml-models -am package dependency:build-classpath -DskipTests \
     -Dmdep.outputFile=target/classpath.txt
 cd ml-models
 "${JAVA_HOME:+$JAVA_HOME/bin/}java" --enable-native-access=ALL-UNNAMED -cp "target/classes:$(cat target/classpath.txt)" \
-    io.clarity.models.train.TrainedModelCard models "$@"
+    io.clarity.models.eval.ModelCard models "$@"

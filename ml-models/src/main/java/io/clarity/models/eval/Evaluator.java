@@ -78,12 +78,24 @@ public final class Evaluator {
         return () -> new BicubicPreUpscaledModel(ReferenceModel.freeShape("bicubic", identity), scale);
     }
 
+    /** Makes the low-resolution input of one benchmark image (already cropped to a multiple of the scale). */
+    public interface LowResolutionMaker {
+        ArgbImage make(String imageName, ArgbImage groundTruth, int scale);
+    }
+
+    /** Scores the model on every image of a folder against the benchmark's bicubic LR (the published protocol). */
     public SetScore evaluate(Path folder, int scale, ModelFactory model) throws IOException, InterruptedException {
+        return evaluate(folder, scale, model, (name, gt, s) -> lowResolution(gt, s));
+    }
+
+    /** Scores the model with inputs made by {@code inputs}: e.g. realistically degraded instead of clean. */
+    public SetScore evaluate(Path folder, int scale, ModelFactory model, LowResolutionMaker inputs)
+            throws IOException, InterruptedException {
         List<ImageScore> scores = new ArrayList<>();
         for (Path file : PhotoTiles.imagesIn(folder)) {
             ArgbImage hr = readRgb(file);
             ArgbImage gt = cropToMultiple(hr, scale);
-            ArgbImage sr = upscale(lowResolution(gt, scale), model);
+            ArgbImage sr = upscale(inputs.make(file.getFileName().toString(), gt, scale), model);
             boolean gray = isGrayscale(gt);
             LumaPlane a = luma(sr, gray).shave(scale);
             LumaPlane b = luma(gt, gray).shave(scale);
