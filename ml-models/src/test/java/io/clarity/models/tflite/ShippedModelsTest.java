@@ -6,6 +6,7 @@ import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.Layer;
 import io.clarity.engine.nn.Network;
 import io.clarity.engine.nn.PRelu;
+import io.clarity.engine.nn.RandomNetworks;
 import io.clarity.models.TestNetworks;
 import io.clarity.models.data.SharedData;
 import io.clarity.models.quant.PhotoTiles;
@@ -19,6 +20,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -68,6 +70,39 @@ public class ShippedModelsTest {
                         float maxAbs = TestNetworks.maxAbsDifference(expected, actual);
                         System.out.printf("%s: max abs vs reference %.3g%n", file, maxAbs);
                         assertTrue(file + " max abs " + maxAbs, maxAbs <= 1e-5f);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    public void everyDetailWeightSetBlendsIntoModelsThatMatchTheirReference() throws Exception {
+        List<Path> details = new ArrayList<>();
+        if (Files.isDirectory(MODELS)) {
+            try (Stream<Path> files = Files.list(MODELS)) {
+                files.filter(p -> p.getFileName().toString().endsWith(BlendedModel.DETAIL_SUFFIX + ".clw")).sorted()
+                        .forEach(details::add);
+            }
+        }
+        assumeTrue("no detail weights under ml-models/models: nothing to blend", !details.isEmpty());
+        for (Path detailFile : details) {
+            String name = detailFile.getFileName().toString();
+            String id = name.substring(0, name.length() - (BlendedModel.DETAIL_SUFFIX + ".clw").length());
+            WeightsFile fidelity = WeightsFile.read(MODELS.resolve(id + ".clw"));
+            WeightsFile detail = WeightsFile.read(detailFile);
+            FloatImage tile = RandomNetworks.randomImage(new Random(3), 24, 20, fidelity.network().inputChannels());
+            for (float alpha : new float[] {0.25f, 0.5f, 1f}) {
+                Network reference = WeightsFile.interpolate(fidelity, detail, alpha).network();
+                for (boolean fp16 : new boolean[] {false, true}) {
+                    byte[] bytes = BlendedModel.write(id, fidelity, detail, alpha, fp16);
+                    assertEquals(id, TfliteHostModel.readMetadata(bytes).name());
+                    Network expected = fp16 ? roundedToFloat16(reference) : reference;
+                    try (TfliteHostModel tflite = new TfliteHostModel(bytes, 1)) {
+                        float maxAbs = TestNetworks.maxAbsDifference(expected.forward(tile), tflite.upscale(tile));
+                        System.out.printf("%s α %.2f %s: max abs vs reference %.3g%n", id, alpha,
+                                fp16 ? "fp16" : "fp32", maxAbs);
+                        assertTrue(id + " α " + alpha + " max abs " + maxAbs, maxAbs <= 1e-5f);
                     }
                 }
             }

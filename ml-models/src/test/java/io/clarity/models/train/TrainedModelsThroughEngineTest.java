@@ -1,6 +1,7 @@
 package io.clarity.models.train;
 
 import io.clarity.engine.image.ArgbImage;
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.model.SuperResolutionModel;
 import io.clarity.engine.pipeline.EnhanceOptions;
 import io.clarity.engine.pipeline.ModelFactory;
@@ -8,6 +9,7 @@ import io.clarity.models.data.SharedData;
 import io.clarity.models.eval.Evaluator;
 import io.clarity.models.eval.QualityMetrics;
 import io.clarity.models.quant.PhotoTiles;
+import io.clarity.models.tflite.BlendedModel;
 import io.clarity.models.tflite.TfliteHostModel;
 import io.clarity.models.weights.WeightsFile;
 import org.junit.Test;
@@ -15,7 +17,9 @@ import org.junit.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,10 +31,14 @@ import static org.junit.Assume.assumeTrue;
 /**
  * Every trained model in ml-models/models (those with a {@code .training} record) runs through the engine's
  * tiled pipeline on real TFLite: small and large tiles give the same pixels, and the fp32 and int8 files both
- * beat bicubic on a real benchmark crop.
+ * beat bicubic on a real benchmark crop. A real-photo model (one with detail weights) gets the crop blurred,
+ * noisy and JPEG-compressed, the inputs it is for, and its blend at detail strength 0.5 is checked too.
  */
 public class TrainedModelsThroughEngineTest {
     private static final Path MODELS = Paths.get("models");
+    /** A fixed real-photo degradation: blur σ 1.2, noise σ 4, JPEG q70. */
+    private static final RealisticDegradation DEGRADED =
+            new RealisticDegradation(1.2, 1.2, 0, false, 4, false, false, 70, 7);
 
     @Test
     public void everyTrainedModelTilesExactlyAndBeatsBicubicOnARealCrop() throws Exception {
@@ -48,12 +56,25 @@ public class TrainedModelsThroughEngineTest {
         ArgbImage hr = crop(butterfly, 96, 96, 48, 48);
         for (String id : ids) {
             int scale = scaleOf(WeightsFile.read(MODELS.resolve(id + ".clw")));
-            ArgbImage lr = Evaluator.lowResolution(hr, scale);
+            Path detail = MODELS.resolve(id + BlendedModel.DETAIL_SUFFIX + ".clw");
+            boolean realPhoto = Files.isRegularFile(detail);
+            ArgbImage lr = realPhoto ? DEGRADED.apply(hr, scale) : Evaluator.lowResolution(hr, scale);
             double bicubic = psnr(new Evaluator(new EnhanceOptions(1, 64)).upscale(lr, Evaluator.bicubic(scale)), hr, scale);
+            Map<String, ModelFactory> variants = new LinkedHashMap<>();
             for (String file : new String[] {id + ".tflite", id + "-int8.tflite"}) {
                 Path model = MODELS.resolve(file);
                 assertTrue(file + " is missing", Files.isRegularFile(model));
-                ModelFactory factory = () -> TfliteHostModel.open(model, 1);
+                variants.put(file, () -> TfliteHostModel.open(model, 1));
+            }
+            if (realPhoto) {
+                byte[] half = BlendedModel.write(id, WeightsFile.read(MODELS.resolve(id + ".clw")),
+                        WeightsFile.read(detail), 0.5f, true);
+                ModelDescription description = TfliteHostModel.readMetadata(half);
+                variants.put(id + " blended at α 0.5", () -> description.wrap(new TfliteHostModel(half, 1)));
+            }
+            for (Map.Entry<String, ModelFactory> variant : variants.entrySet()) {
+                String file = variant.getKey();
+                ModelFactory factory = variant.getValue();
                 int halo;
                 try (SuperResolutionModel m = factory.create()) {
                     halo = m.spec().halo();
