@@ -25,8 +25,8 @@ import java.util.Locale;
 /**
  * {@code enhance IN OUT [--model NAME] [--scale N] [--quality Q] [--threads T]}: upscales a photo on the desktop
  * with the engine and a TFLite model run by the host runtime, streaming (the photo is never whole in memory),
- * EXIF and ICC carried over. NAME is a bundled model id ({@code linear-x2}) or a .tflite path; the default is
- * the bundled model for the scale (2 unless given). Exit codes: 0 done, 1 failed, 2 bad arguments.
+ * EXIF and ICC carried over. NAME is a bundled model id ({@code fast-x2}) or a .tflite path; the default is
+ * the best bundled model for the scale (2 unless given): fast, then srcnn, then linear. Exit codes: 0 done, 1 failed, 2 bad arguments.
  */
 public final class Enhance {
     private static final int DEFAULT_QUALITY = 95;
@@ -106,9 +106,12 @@ public final class Enhance {
         }
     }
 
+    /** Default model families, best first: the trained ones before the least-squares baseline, as in the app. */
+    private static final String[] DEFAULT_FAMILIES = {"fast", "srcnn", "linear"};
+
     /** A bundled model id (ml-models/models, packaged in the jar) or a .tflite path. */
     private static byte[] loadModel(String name, int scale) throws IOException {
-        String id = name != null ? name : "linear-x" + (scale == 0 ? 2 : scale);
+        String id = name != null ? name : defaultModel(scale == 0 ? 2 : scale);
         Path file = Paths.get(id);
         if (id.endsWith(".tflite") && Files.isRegularFile(file)) {
             return Files.readAllBytes(file);
@@ -119,6 +122,17 @@ public final class Enhance {
             }
             return in.readAllBytes();
         }
+    }
+
+    /** The best bundled model for the scale; the linear one's id when none is bundled (the error names it). */
+    static String defaultModel(int scale) {
+        for (String family : DEFAULT_FAMILIES) {
+            String id = family + "-x" + scale;
+            if (Enhance.class.getResource("/models/" + id + ".tflite") != null) {
+                return id;
+            }
+        }
+        return "linear-x" + scale;
     }
 
     static String bar(Progress p) {

@@ -53,7 +53,8 @@ public class EnhanceTest {
     public void upscalesPhotoX2WithProgressIntoDecodableJpegKeepingExif() throws Exception {
         Path in = photo();
         Path out = temp.getRoot().toPath().resolve("aqua-x2.jpg");
-        int code = enhance(in.toString(), out.toString(), "--scale", "2", "--threads", "2");
+        // the linear model keeps this 2560x1600 run quick; the default (fast-x2) is chosen in the test below
+        int code = enhance(in.toString(), out.toString(), "--scale", "2", "--model", "linear-x2", "--threads", "2");
         assertEquals(errText(), 0, code);
         assertTrue(errText(), errText().contains("100%"));
         BufferedImage source = ImageIO.read(in.toFile());
@@ -65,6 +66,14 @@ public class EnhanceTest {
             PhotoMetadata m = PhotoMetadataReader.read(s);
             assertNotNull("EXIF carried over", m.exif());
         }
+    }
+
+    @Test
+    public void defaultIsTheBestBundledModelForTheScale() {
+        assertEquals("fast-x2", Enhance.defaultModel(2));
+        assertEquals("srcnn-x3", Enhance.defaultModel(3));
+        assertEquals("fast-x4", Enhance.defaultModel(4));
+        assertEquals("linear-x5", Enhance.defaultModel(5));
     }
 
     private void assertFailsCleanly(Path in) throws Exception {
