@@ -129,6 +129,7 @@ public class EnhanceWorkerTest {
         assertEquals(800, result.getOutputData().getInt(EnhanceWorker.OUTPUT_HEIGHT, 0));
         assertEquals("CPU", result.getOutputData().getString(EnhanceWorker.OUTPUT_BACKEND));
         assertTrue(runtime.tiles > 1);
+        assertEquals("the request's detail strength reaches the runtime", List.of(0.35f), runtime.strengths);
 
         PhotoMetadata kept;
         try (InputStream in = new FileInputStream(file)) {

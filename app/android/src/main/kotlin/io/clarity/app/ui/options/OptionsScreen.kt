@@ -34,6 +34,7 @@ import androidx.compose.material3.SegmentedButton
 import androidx.compose.material3.SegmentedButtonDefaults
 import androidx.compose.material3.SingleChoiceSegmentedButtonRow
 import androidx.compose.material3.Slider
+import androidx.compose.material3.SliderDefaults
 import androidx.compose.material3.Text
 import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
@@ -42,6 +43,7 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.livedata.observeAsState
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.draw.clip
+import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.layout.ContentScale
 import androidx.compose.ui.res.pluralStringResource
 import androidx.compose.ui.res.stringResource
@@ -251,8 +253,9 @@ private fun DetailStrength(strength: Float, onChange: (Float) -> Unit) {
             value = strength,
             onValueChange = onChange,
             valueRange = 0f..1f,
-            // Stops 1/DETAIL_STRENGTH_STEPS apart: the ends plus the steps between them.
+            // Material counts the stops between the two ends; 19 dots would be noise, so the ticks are not drawn.
             steps = OptionsViewModel.DETAIL_STRENGTH_STEPS - 1,
+            colors = SliderDefaults.colors(activeTickColor = Color.Transparent, inactiveTickColor = Color.Transparent),
             modifier = Modifier.semantics {
                 contentDescription = title
                 stateDescription = state
