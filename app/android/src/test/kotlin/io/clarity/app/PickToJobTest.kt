@@ -50,7 +50,7 @@ class PickToJobTest {
             context,
             Configuration.Builder()
                 .setExecutor { }
-                .setWorkerFactory(EnhanceWorkerFactory { _, _ -> throw java.io.IOException("never runs") })
+                .setWorkerFactory(EnhanceWorkerFactory { _, _, _ -> throw java.io.IOException("never runs") })
                 .build(),
         )
         shadowOf(context as android.app.Application).grantPermissions(Manifest.permission.POST_NOTIFICATIONS)

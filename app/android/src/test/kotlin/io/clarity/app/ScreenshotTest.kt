@@ -108,10 +108,10 @@ class ScreenshotTest {
         val state = OptionsUiState(
             listOf(drawing("input", 160, 120)), false, 4032, 3024,
             listOf(ModelInfo.Kind.FAST, ModelInfo.Kind.DETAIL), ModelInfo.Kind.DETAIL, listOf(2, 4), 2,
-            EnhanceRequest.Format.JPEG, 92, "IMG_2041-clarity", -1, OptionsUiState.Refusal.NONE,
+            true, 0.5f, EnhanceRequest.Format.JPEG, 92, "IMG_2041-clarity", -1, OptionsUiState.Refusal.NONE,
         )
         shoot("options") {
-            OptionsContent(state, onKind = {}, onScale = {}, onFormat = {}, onQuality = {}, onFileName = {}, onStart = {}, onBack = {})
+            OptionsContent(state, onKind = {}, onScale = {}, onDetailStrength = {}, onFormat = {}, onQuality = {}, onFileName = {}, onStart = {}, onBack = {})
         }
     }
 
@@ -122,10 +122,10 @@ class ScreenshotTest {
         val state = OptionsUiState(
             listOf(drawing("input", 160, 120)), false, 4032, 3024,
             listOf(ModelInfo.Kind.FAST, ModelInfo.Kind.DETAIL), ModelInfo.Kind.FAST, listOf(2, 3, 4), 2,
-            EnhanceRequest.Format.PNG, 92, "IMG_2041-clarity", 41_000, OptionsUiState.Refusal.NONE,
+            false, 0.5f, EnhanceRequest.Format.PNG, 92, "IMG_2041-clarity", 41_000, OptionsUiState.Refusal.NONE,
         )
         shoot("options-large-font") {
-            OptionsContent(state, onKind = {}, onScale = {}, onFormat = {}, onQuality = {}, onFileName = {}, onStart = {}, onBack = {})
+            OptionsContent(state, onKind = {}, onScale = {}, onDetailStrength = {}, onFormat = {}, onQuality = {}, onFileName = {}, onStart = {}, onBack = {})
         }
     }
 

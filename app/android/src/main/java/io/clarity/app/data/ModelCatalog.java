@@ -3,43 +3,50 @@ package io.clarity.app.data;
 import android.content.res.AssetManager;
 import android.util.Log;
 
+import io.clarity.app.tflite.AssetModelFiles;
+import io.clarity.app.tflite.ModelBytes;
+import io.clarity.app.tflite.ModelFiles;
 import io.clarity.app.tflite.TfliteMetadata;
-import io.clarity.app.tflite.TfliteRuntime;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
-/** The models bundled under {@code assets/models/}: whatever .tflite files the build found in ml-models/models. */
+/**
+ * The models bundled under {@code assets/models/}: whatever .tflite files the build found in ml-models/models, each
+ * blendable when its two weight sets ship beside it ({@link ModelBytes#blendable}).
+ */
 public final class ModelCatalog {
     private static final String TAG = "ModelCatalog";
 
     private ModelCatalog() {
     }
 
-    /** Every readable Clarity model, Fast before Detail, smaller scales first; a broken file is skipped and logged. */
+    /** Every readable Clarity model in the APK, Fast before Detail, smaller scales first. */
     public static List<ModelInfo> list(AssetManager assets) {
+        return list(new AssetModelFiles(assets));
+    }
+
+    /** Every readable Clarity model in {@code files}, chosen and sorted; a broken file is skipped and logged. */
+    public static List<ModelInfo> list(ModelFiles files) {
         List<ModelInfo> models = new ArrayList<>();
-        String[] files;
+        List<String> names;
         try {
-            files = assets.list(TfliteRuntime.MODEL_DIR);
+            names = files.names();
         } catch (IOException e) {
             return models;
         }
-        if (files == null) {
-            return models;
-        }
-        for (String file : files) {
+        for (String file : names) {
             if (!file.endsWith(".tflite")) {
                 continue;
             }
             String id = file.substring(0, file.length() - ".tflite".length());
-            try (InputStream in = assets.open(TfliteRuntime.MODEL_DIR + "/" + file)) {
-                models.add(new ModelInfo(id, TfliteMetadata.readSpec(ByteBuffer.wrap(readAll(in)))));
+            try {
+                models.add(new ModelInfo(id, TfliteMetadata.readSpec(ByteBuffer.wrap(files.read(file))),
+                        ModelBytes.blendable(id, names)));
             } catch (IOException | IllegalArgumentException e) {
                 Log.w(TAG, "skipping " + file + ": " + e.getMessage());
             }
@@ -85,14 +92,5 @@ public final class ModelCatalog {
         }
         int precision = id.endsWith("-fp16") ? 0 : id.endsWith("-int8") ? 2 : 1;
         return family * 3 + precision;
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        byte[] buffer = new byte[1 << 16];
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 }

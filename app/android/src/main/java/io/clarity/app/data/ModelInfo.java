@@ -10,10 +10,21 @@ public final class ModelInfo {
 
     private final String id;
     private final ModelDescription spec;
+    private final boolean blendable;
 
+    /** A model that runs as shipped. */
     public ModelInfo(String id, ModelDescription spec) {
+        this(id, spec, false);
+    }
+
+    /**
+     * @param blendable whether it ships two weight sets to blend at a detail strength ({@code <base>.clw} and
+     *                  {@code <base>-detail.clw})
+     */
+    public ModelInfo(String id, ModelDescription spec, boolean blendable) {
         this.id = id;
         this.spec = spec;
+        this.blendable = blendable;
     }
 
     public String id() {
@@ -26,6 +37,11 @@ public final class ModelInfo {
 
     public int scale() {
         return spec.totalScale();
+    }
+
+    /** Whether a person can set its detail strength (natural ↔ crisp). */
+    public boolean blendable() {
+        return blendable;
     }
 
     public Kind kind() {

@@ -62,7 +62,7 @@ public final class EnhanceJob {
         PhotoMetadata metadata = readMetadata(request.input());
         int orientation = metadata.exif() != null ? metadata.orientation() : readOrientation(request.input());
         try (BitmapRegionSource source = BitmapRegionSource.open(resolver, request.input(), orientation)) {
-            Enhancer enhancer = new Enhancer(runtime.factory(request.modelId(), stats), EnhanceOptions.defaults());
+            Enhancer enhancer = new Enhancer(runtime.factory(request.modelId(), request.detailStrength(), stats), EnhanceOptions.defaults());
             MediaStoreOutputTarget target = new MediaStoreOutputTarget(resolver, collection, request.displayName(),
                     request.format().mimeType());
             SizedSink sink = new SizedSink(target, request, metadata);

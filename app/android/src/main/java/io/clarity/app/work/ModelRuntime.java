@@ -8,8 +8,10 @@ import java.io.IOException;
 /** Turns a model id into what the engine calls per worker thread; the app's is TFLite, tests use a fake. */
 public interface ModelRuntime {
     /**
+     * @param detailStrength α in [0, 1] for a model that blends two weight sets (0: the shipped network);
+     *                       models that do not blend ignore it
      * @param stats receives the backend that ran and the time per tile
      * @throws IOException when no model has that id
      */
-    ModelFactory factory(String modelId, RuntimeStats stats) throws IOException;
+    ModelFactory factory(String modelId, float detailStrength, RuntimeStats stats) throws IOException;
 }

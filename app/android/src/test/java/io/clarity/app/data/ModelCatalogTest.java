@@ -6,7 +6,14 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
 import io.clarity.engine.model.ModelDescription;
+import io.clarity.app.TestNetworks;
+import io.clarity.app.tflite.FakeModelFiles;
 import io.clarity.app.tflite.TfliteMetadata;
+import io.clarity.engine.nn.Conv2d;
+import io.clarity.engine.nn.DepthToSpace;
+import io.clarity.engine.nn.Network;
+import io.clarity.models.tflite.TfliteModelWriter;
+import io.clarity.models.weights.WeightsFile;
 
 import org.junit.Test;
 
@@ -47,6 +54,38 @@ public class ModelCatalogTest {
             ids.add(m.id());
         }
         assertEquals(Arrays.asList("fast-x2-fp16", "srcnn-x3"), ids);
+    }
+
+    private static byte[] tflite(String id, Network network) {
+        return TfliteModelWriter.writeFloat32(network, ModelDescription.describe(id, network, 1));
+    }
+
+    @Test
+    public void aModelIsBlendableWhenBothWeightSetsShipBesideIt() {
+        Network rgb = TestNetworks.rgbTimes2(1);
+        Network y = new Network(1, Arrays.asList(new Conv2d(1, 4, 3, new float[36], new float[4], false),
+                new DepthToSpace(2)));
+        Network rgbX4 = new Network(3, Arrays.asList(new Conv2d(3, 48, 3, new float[48 * 27], new float[48], false),
+                new DepthToSpace(4)));
+        byte[] clw = new WeightsFile(rgb, 1).toBytes();
+        FakeModelFiles files = new FakeModelFiles()
+                .put("fast-x2-fp16.tflite", tflite("fast-x2-fp16", y))
+                .put("fast-x2.clw", new WeightsFile(y, 1).toBytes())
+                .put("realphoto-x2.tflite", tflite("realphoto-x2", rgb))
+                .put("realphoto-x2-fp16.tflite", tflite("realphoto-x2-fp16", rgb))
+                .put("realphoto-x2-int8.tflite", tflite("realphoto-x2-int8", rgb))
+                .put("realphoto-x2.clw", clw)
+                .put("realphoto-x2-detail.clw", clw)
+                .put("realphoto-x4-fp16.tflite", tflite("realphoto-x4-fp16", rgbX4))
+                .put("realphoto-x4.clw", new WeightsFile(rgbX4, 1).toBytes());
+        List<String> ids = new ArrayList<>();
+        List<Boolean> blendable = new ArrayList<>();
+        for (ModelInfo m : ModelCatalog.list(files)) {
+            ids.add(m.id());
+            blendable.add(m.blendable());
+        }
+        assertEquals(Arrays.asList("fast-x2-fp16", "realphoto-x2-fp16", "realphoto-x4-fp16"), ids);
+        assertEquals("only realphoto-x2 ships both weight sets", Arrays.asList(false, true, false), blendable);
     }
 
     /** The models ml-models ships, read with the app's own flatbuffer reader (skipped before any has landed). */

@@ -106,7 +106,7 @@ public class EnhanceWorkerTest {
     }
 
     private EnhanceRequest request() {
-        return new EnhanceRequest(input, FakeModelRuntime.MODEL, EnhanceRequest.Format.JPEG, 92, "beach-clarity");
+        return new EnhanceRequest(input, FakeModelRuntime.MODEL, EnhanceRequest.Format.JPEG, 92, "beach-clarity", 0.35f);
     }
 
     @Test
@@ -129,6 +129,7 @@ public class EnhanceWorkerTest {
         assertEquals(800, result.getOutputData().getInt(EnhanceWorker.OUTPUT_HEIGHT, 0));
         assertEquals("CPU", result.getOutputData().getString(EnhanceWorker.OUTPUT_BACKEND));
         assertTrue(runtime.tiles > 1);
+        assertEquals("the request's detail strength reaches the runtime", List.of(0.35f), runtime.strengths);
 
         PhotoMetadata kept;
         try (InputStream in = new FileInputStream(file)) {
@@ -227,7 +228,7 @@ public class EnhanceWorkerTest {
     @Test
     public void unknownModelFailsBeforeAnythingIsWritten() throws Exception {
         WorkManagerTestInitHelper.initializeTestWorkManager(context);
-        EnhanceRequest request = new EnhanceRequest(input, "missing", EnhanceRequest.Format.PNG, 90, "x");
+        EnhanceRequest request = new EnhanceRequest(input, "missing", EnhanceRequest.Format.PNG, 90, "x", 0f);
         ListenableWorker.Result result = worker(new FakeModelRuntime(tile -> { }), request).doWork();
         assertTrue(result instanceof ListenableWorker.Result.Failure);
         assertTrue(result.getOutputData().getString(EnhanceWorker.OUTPUT_ERROR).contains("no model missing"));
@@ -242,7 +243,7 @@ public class EnhanceWorkerTest {
                 .build());
         WorkManager workManager = WorkManager.getInstance(context);
         UUID id = new EnhanceScheduler(workManager).enqueue(
-                new EnhanceRequest(input, FakeModelRuntime.MODEL, EnhanceRequest.Format.PNG, 90, "beach"));
+                new EnhanceRequest(input, FakeModelRuntime.MODEL, EnhanceRequest.Format.PNG, 90, "beach", 1f));
         WorkInfo info = workManager.getWorkInfoById(id).get();
         assertEquals(WorkInfo.State.SUCCEEDED, info.getState());
         assertEquals(1, media.rows.size());

@@ -10,8 +10,13 @@ import io.clarity.engine.nn.ReferenceModel;
 import io.clarity.engine.pipeline.ModelFactory;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Model "tiny": a real ×2 RGB network on the engine's pure-Java runtime, with a hook before each tile. */
+/**
+ * Model "tiny": a real ×2 RGB network on the engine's pure-Java runtime, with a hook before each tile. Records the
+ * detail strength each job asked for.
+ */
 final class FakeModelRuntime implements ModelRuntime {
     interface TileHook {
         void beforeTile(int tile) throws Exception;
@@ -21,13 +26,15 @@ final class FakeModelRuntime implements ModelRuntime {
 
     private final TileHook hook;
     int tiles;
+    final List<Float> strengths = new ArrayList<>();
 
     FakeModelRuntime(TileHook hook) {
         this.hook = hook;
     }
 
     @Override
-    public ModelFactory factory(String modelId, RuntimeStats stats) throws IOException {
+    public ModelFactory factory(String modelId, float detailStrength, RuntimeStats stats) throws IOException {
+        strengths.add(detailStrength);
         if (!MODEL.equals(modelId)) {
             throw new IOException("no model " + modelId);
         }

@@ -24,6 +24,8 @@ public final class OptionsUiState {
     private final ModelInfo.Kind kind;
     private final List<Integer> scales;
     private final int scale;
+    private final boolean adjustable;
+    private final float detailStrength;
     private final EnhanceRequest.Format format;
     private final int jpegQuality;
     private final String fileName;
@@ -32,7 +34,7 @@ public final class OptionsUiState {
 
     public OptionsUiState(List<Uri> photos, boolean loading, int inputWidth, int inputHeight,
                           List<ModelInfo.Kind> kinds, ModelInfo.Kind kind, List<Integer> scales, int scale,
-                          EnhanceRequest.Format format, int jpegQuality, String fileName, long estimateMillis,
+                          boolean adjustable, float detailStrength, EnhanceRequest.Format format, int jpegQuality, String fileName, long estimateMillis,
                           Refusal refusal) {
         this.photos = Collections.unmodifiableList(photos);
         this.loading = loading;
@@ -42,6 +44,8 @@ public final class OptionsUiState {
         this.kind = kind;
         this.scales = Collections.unmodifiableList(scales);
         this.scale = scale;
+        this.adjustable = adjustable;
+        this.detailStrength = detailStrength;
         this.format = format;
         this.jpegQuality = jpegQuality;
         this.fileName = fileName;
@@ -51,7 +55,7 @@ public final class OptionsUiState {
 
     public static OptionsUiState empty() {
         return new OptionsUiState(Collections.emptyList(), true, 0, 0, Collections.emptyList(), null,
-                Collections.emptyList(), 0, EnhanceRequest.Format.JPEG, 95, "", -1, Refusal.NONE);
+                Collections.emptyList(), 0, false, OptionsViewModel.DEFAULT_DETAIL_STRENGTH, EnhanceRequest.Format.JPEG, 95, "", -1, Refusal.NONE);
     }
 
     public List<Uri> getPhotos() {
@@ -95,6 +99,16 @@ public final class OptionsUiState {
 
     public int getScale() {
         return scale;
+    }
+
+    /** Whether the chosen model has a detail strength to set (it blends two weight sets). */
+    public boolean isAdjustable() {
+        return adjustable;
+    }
+
+    /** α in [0, 1]: 0 natural (the fidelity-trained network), 1 crisp (the detail fine-tune). */
+    public float getDetailStrength() {
+        return detailStrength;
     }
 
     public EnhanceRequest.Format getFormat() {

@@ -27,8 +27,16 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
-/** State holder of the options screen: model, scale, format, name; size and time up front; start. */
+/** State holder of the options screen: model, scale, detail strength, format, name; size and time up front; start. */
 public final class OptionsViewModel extends AndroidViewModel {
+    /** Halfway between the two weight sets: clearly crisper than the fidelity network, rarely overdone. */
+    public static final float DEFAULT_DETAIL_STRENGTH = 0.5f;
+    /**
+     * Strengths are multiples of 1/20 (0.05 apart): finer differences are hard to see, and each strength compiles
+     * its own GPU kernels.
+     */
+    public static final int DETAIL_STRENGTH_STEPS = 20;
+
     private final List<ModelInfo> models;
     private final EnhanceJobRepository jobs;
     private final EnhanceEstimates estimates;
@@ -41,6 +49,7 @@ public final class OptionsViewModel extends AndroidViewModel {
     private boolean loading = true;
     private ModelInfo.Kind kind;
     private int scale;
+    private float detailStrength = DEFAULT_DETAIL_STRENGTH;
     private EnhanceRequest.Format format = EnhanceRequest.Format.JPEG;
     private int jpegQuality = 95;
     private String fileName = "";
@@ -109,6 +118,13 @@ public final class OptionsViewModel extends AndroidViewModel {
         publish();
     }
 
+    /** Clamped to [0, 1] and snapped to the nearest multiple of 1/{@link #DETAIL_STRENGTH_STEPS}. */
+    public void onDetailStrengthChanged(float strength) {
+        float clamped = Math.max(0f, Math.min(1f, strength));
+        detailStrength = Math.round(clamped * DETAIL_STRENGTH_STEPS) / (float) DETAIL_STRENGTH_STEPS;
+        publish();
+    }
+
     public void onFormatSelected(EnhanceRequest.Format format) {
         this.format = format;
         publish();
@@ -132,9 +148,11 @@ public final class OptionsViewModel extends AndroidViewModel {
         if (state == null || !state.getCanStart() || model == null) {
             return ids;
         }
+        // A model that does not blend runs as shipped: its requests say so rather than carry a strength it ignores.
+        float strength = model.blendable() ? detailStrength : EnhanceRequest.NO_DETAIL_STRENGTH;
         for (int i = 0; i < photos.size(); i++) {
             String name = photos.size() == 1 ? fileName.trim() : fileName.trim() + "-" + (i + 1);
-            ids.add(jobs.enqueue(new EnhanceRequest(photos.get(i), model.id(), format, jpegQuality, name)));
+            ids.add(jobs.enqueue(new EnhanceRequest(photos.get(i), model.id(), format, jpegQuality, name, strength)));
         }
         return ids;
     }
@@ -195,8 +213,8 @@ public final class OptionsViewModel extends AndroidViewModel {
             // Later photos are of unknown size until their job reads them: assume the first one's.
             estimate *= photos.size();
         }
-        uiState.setValue(new OptionsUiState(photos, loading, w, h, kinds(), kind, scalesOf(kind), scale, format,
-                jpegQuality, fileName, estimate, refusal));
+        uiState.setValue(new OptionsUiState(photos, loading, w, h, kinds(), kind, scalesOf(kind), scale,
+                model != null && model.blendable(), detailStrength, format, jpegQuality, fileName, estimate, refusal));
     }
 
     private String defaultName(Uri uri) {

@@ -12,6 +12,7 @@ import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
@@ -33,6 +34,7 @@ import androidx.compose.material3.SegmentedButton
 import androidx.compose.material3.SegmentedButtonDefaults
 import androidx.compose.material3.SingleChoiceSegmentedButtonRow
 import androidx.compose.material3.Slider
+import androidx.compose.material3.SliderDefaults
 import androidx.compose.material3.Text
 import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
@@ -41,13 +43,16 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.livedata.observeAsState
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.draw.clip
+import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.layout.ContentScale
 import androidx.compose.ui.res.pluralStringResource
 import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.semantics.stateDescription
 import androidx.compose.ui.text.input.ImeAction
 import androidx.compose.ui.unit.dp
 import coil3.compose.AsyncImage
@@ -92,6 +97,7 @@ fun OptionsScreen(
         state = state,
         onKind = viewModel::onKindSelected,
         onScale = viewModel::onScaleSelected,
+        onDetailStrength = viewModel::onDetailStrengthChanged,
         onFormat = viewModel::onFormatSelected,
         onQuality = viewModel::onQualityChanged,
         onFileName = viewModel::onFileNameChanged,
@@ -107,6 +113,7 @@ fun OptionsContent(
     state: OptionsUiState,
     onKind: (ModelInfo.Kind) -> Unit,
     onScale: (Int) -> Unit,
+    onDetailStrength: (Float) -> Unit,
     onFormat: (EnhanceRequest.Format) -> Unit,
     onQuality: (Int) -> Unit,
     onFileName: (String) -> Unit,
@@ -167,6 +174,9 @@ fun OptionsContent(
                             label = { Text(stringResource(R.string.options_scale_value, scale)) },
                         )
                     }
+                }
+                if (state.isAdjustable) {
+                    DetailStrength(state.detailStrength, onDetailStrength)
                 }
             }
             Label(stringResource(R.string.options_format))
@@ -229,6 +239,48 @@ fun OptionsContent(
             }
         }
     }
+}
+
+/** Natural ↔ crisp: how far the real-photo network moves from its fidelity weights to its detail weights. */
+@Composable
+private fun DetailStrength(strength: Float, onChange: (Float) -> Unit) {
+    val title = stringResource(R.string.options_detail_strength)
+    val percent = Math.round(strength * 100)
+    val state = stringResource(R.string.options_detail_state, percent)
+    Column {
+        Label(title)
+        Slider(
+            value = strength,
+            onValueChange = onChange,
+            valueRange = 0f..1f,
+            // Material counts the stops between the two ends; 19 dots would be noise, so the ticks are not drawn.
+            steps = OptionsViewModel.DETAIL_STRENGTH_STEPS - 1,
+            colors = SliderDefaults.colors(activeTickColor = Color.Transparent, inactiveTickColor = Color.Transparent),
+            modifier = Modifier.semantics {
+                contentDescription = title
+                stateDescription = state
+            },
+        )
+        Row(Modifier.fillMaxWidth(), horizontalArrangement = Arrangement.SpaceBetween) {
+            EndLabel(stringResource(R.string.options_detail_natural))
+            EndLabel(stringResource(R.string.options_detail_crisp))
+        }
+        Text(
+            stringResource(R.string.options_detail_hint),
+            style = MaterialTheme.typography.bodyMedium,
+            color = MaterialTheme.colorScheme.onSurfaceVariant,
+            modifier = Modifier.padding(top = 4.dp),
+        )
+    }
+}
+
+@Composable
+private fun EndLabel(text: String) {
+    Text(
+        text,
+        style = MaterialTheme.typography.labelMedium,
+        color = MaterialTheme.colorScheme.onSurfaceVariant,
+    )
 }
 
 @Composable

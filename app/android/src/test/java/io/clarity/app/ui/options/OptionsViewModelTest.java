@@ -49,6 +49,9 @@ public class OptionsViewModelTest {
     private static final ModelInfo DETAIL_X4 = new ModelInfo("esr-x4",
             ModelDescription.parse("name=esr4\nscale=4\nchannels=RGB\nhalo=8\nbicubicPreUpscale=1\n"));
 
+    private static final ModelInfo REALPHOTO_X2 = new ModelInfo("realphoto-x2-fp16",
+            ModelDescription.parse("name=realphoto\nscale=2\nchannels=RGB\nhalo=8\nbicubicPreUpscale=1\n"), true);
+
     private Application app;
     private WorkManager workManager;
 
@@ -59,7 +62,7 @@ public class OptionsViewModelTest {
         WorkManagerTestInitHelper.initializeTestWorkManager(app,
                 new Configuration.Builder()
                         .setExecutor(runnable -> { })
-                        .setWorkerFactory(new EnhanceWorkerFactory((model, stats) -> {
+                        .setWorkerFactory(new EnhanceWorkerFactory((model, strength, stats) -> {
                             throw new java.io.IOException("never runs");
                         }))
                         .build());
@@ -149,5 +152,64 @@ public class OptionsViewModelTest {
         assertEquals(OptionsUiState.Refusal.NONE, vm.getUiState().getValue().getRefusal());
         vm.onFileNameChanged("a/b");
         assertEquals(OptionsUiState.Refusal.FILE_NAME, vm.getUiState().getValue().getRefusal());
+    }
+
+    @Test
+    public void detailStrengthIsOfferedOnlyForABlendableModel() {
+        OptionsViewModel vm = viewModel(Arrays.asList(FAST_X2, REALPHOTO_X2, DETAIL_X4));
+        vm.onKindSelected(ModelInfo.Kind.FAST);
+        OptionsUiState state = vm.getUiState().getValue();
+        assertFalse("the Fast model has no strength to set", state.isAdjustable());
+        assertEquals(OptionsViewModel.DEFAULT_DETAIL_STRENGTH, state.getDetailStrength(), 0f);
+
+        vm.onKindSelected(ModelInfo.Kind.DETAIL);
+        assertEquals(2, vm.getUiState().getValue().getScale());
+        assertTrue("realphoto-x2 ships both weight sets", vm.getUiState().getValue().isAdjustable());
+        vm.onScaleSelected(4);
+        assertFalse("esr-x4 ships one network", vm.getUiState().getValue().isAdjustable());
+        vm.onScaleSelected(2);
+        assertTrue(vm.getUiState().getValue().isAdjustable());
+    }
+
+    @Test
+    public void detailStrengthIsClampedAndSnappedToTwentieths() {
+        OptionsViewModel vm = viewModel(Collections.singletonList(REALPHOTO_X2));
+        vm.onDetailStrengthChanged(0.73f);
+        assertEquals(0.75f, vm.getUiState().getValue().getDetailStrength(), 0f);
+        vm.onDetailStrengthChanged(0.349f);
+        assertEquals(0.35f, vm.getUiState().getValue().getDetailStrength(), 0f);
+        vm.onDetailStrengthChanged(1.7f);
+        assertEquals(1f, vm.getUiState().getValue().getDetailStrength(), 0f);
+        vm.onDetailStrengthChanged(-3f);
+        assertEquals(0f, vm.getUiState().getValue().getDetailStrength(), 0f);
+        vm.onDetailStrengthChanged(Float.NaN);
+        assertEquals(0f, vm.getUiState().getValue().getDetailStrength(), 0f);
+    }
+
+    /** The jobs run here, up to the model runtime, which records what each asked for and stops the job. */
+    @Test
+    public void startPassesTheChosenStrengthIntoEveryRequest() throws Exception {
+        List<String> asked = new java.util.ArrayList<>();
+        WorkManagerTestInitHelper.initializeTestWorkManager(app, new Configuration.Builder()
+                .setExecutor(new androidx.work.testing.SynchronousExecutor())
+                .setWorkerFactory(new EnhanceWorkerFactory((model, strength, stats) -> {
+                    asked.add(model + " at " + strength);
+                    throw new java.io.IOException("recorded");
+                }))
+                .build());
+        workManager = WorkManager.getInstance(app);
+        OptionsViewModel vm = viewModel(Arrays.asList(FAST_X2, REALPHOTO_X2));
+        vm.setPhotos(Arrays.asList(photo("a.png", 20, 10), photo("b.png", 20, 10)));
+        loaded(vm);
+        vm.onKindSelected(ModelInfo.Kind.DETAIL);
+        vm.onDetailStrengthChanged(0.8f);
+        assertEquals(2, vm.start().size());
+        assertEquals(Arrays.asList("realphoto-x2-fp16 at 0.8", "realphoto-x2-fp16 at 0.8"), asked);
+
+        asked.clear();
+        vm.onKindSelected(ModelInfo.Kind.FAST);
+        vm.start();
+        assertEquals("a model that does not blend runs as shipped",
+                Arrays.asList("srcnn-x2 at 0.0", "srcnn-x2 at 0.0"), asked);
     }
 }

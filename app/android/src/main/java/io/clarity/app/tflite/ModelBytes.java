@@ -1,0 +1,122 @@
+package io.clarity.app.tflite;
+
+import io.clarity.models.tflite.BlendedModel;
+import io.clarity.models.weights.WeightsFile;
+
+import java.io.IOException;
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Collection;
+
+/**
+ * The network bytes one backend loads for one job: the shipped {@code <id>.tflite}, or, for a blendable model at
+ * detail strength α > 0, the network θ = (1 − α)·θ_fidelity + α·θ_detail built from {@code <base>.clw} and
+ * {@code <base>-detail.clw} (fp16 weights for the GPU delegate, fp32 for XNNPACK). Each blend is built once,
+ * on first use, and shared read-only by every tile thread of the job.
+ */
+public final class ModelBytes {
+    private final ModelFiles files;
+    private final String modelId;
+    private final float alpha;
+    private final boolean blended;
+    private ByteBuffer shipped;
+    private WeightsFile fidelity;
+    private WeightsFile detail;
+    private ByteBuffer fp16;
+    private ByteBuffer fp32;
+
+    private ModelBytes(ModelFiles files, String modelId, float alpha, boolean blended) {
+        this.files = files;
+        this.modelId = modelId;
+        this.alpha = alpha;
+        this.blended = blended;
+    }
+
+    /**
+     * @param alpha detail strength in [0, 1]; 0, or a model without the two weight files, means the shipped file
+     * @throws IllegalArgumentException when α is outside [0, 1]
+     * @throws IOException when the folder cannot be listed
+     */
+    public static ModelBytes of(ModelFiles files, String modelId, float alpha) throws IOException {
+        if (!(alpha >= 0f && alpha <= 1f)) {
+            throw new IllegalArgumentException("detail strength " + alpha + " is outside 0..1");
+        }
+        return new ModelBytes(files, modelId, alpha, alpha > 0f && blendable(modelId, files.names()));
+    }
+
+    /** The id whose weight files a model shares: without its {@code -fp16} / {@code -int8} precision suffix. */
+    public static String weightsBase(String modelId) {
+        for (String suffix : new String[] {"-fp16", "-int8"}) {
+            if (modelId.endsWith(suffix)) {
+                return modelId.substring(0, modelId.length() - suffix.length());
+            }
+        }
+        return modelId;
+    }
+
+    /** Whether {@code fileNames} (one folder's listing) hold both weight sets the model blends between. */
+    public static boolean blendable(String modelId, Collection<String> fileNames) {
+        String base = weightsBase(modelId);
+        return fileNames.contains(base + ".clw") && fileNames.contains(base + BlendedModel.DETAIL_SUFFIX + ".clw");
+    }
+
+    /** True when the backends get a blend rather than the shipped file. */
+    public boolean isBlended() {
+        return blended;
+    }
+
+    /** The shipped file: its Clarity spec describes every blend as well (same architecture). */
+    public synchronized ByteBuffer shipped() throws IOException {
+        if (shipped == null) {
+            shipped = files.map(modelId + ".tflite");
+        }
+        return shipped;
+    }
+
+    /** What {@code backend} loads. */
+    public synchronized ByteBuffer forBackend(Backend backend) throws IOException {
+        if (!blended) {
+            return shipped();
+        }
+        if (fidelity == null) {
+            String base = weightsBase(modelId);
+            fidelity = parse(base + ".clw");
+            detail = parse(base + BlendedModel.DETAIL_SUFFIX + ".clw");
+        }
+        if (backend == Backend.GPU) {
+            if (fp16 == null) {
+                fp16 = direct(BlendedModel.write(modelId, fidelity, detail, alpha, true));
+            }
+            return fp16;
+        }
+        if (fp32 == null) {
+            fp32 = direct(BlendedModel.write(modelId, fidelity, detail, alpha, false));
+        }
+        return fp32;
+    }
+
+    /**
+     * The GPU delegate's serialization-cache token: compiled kernels hold the weights, so every blend needs its
+     * own entry. {@link Float#toString} is exact (distinct floats never print alike).
+     */
+    public String gpuCacheToken(int tileSide) {
+        return blended ? modelId + "-detail" + alpha + "-" + tileSide : modelId + "-" + tileSide;
+    }
+
+    private WeightsFile parse(String fileName) throws IOException {
+        try {
+            return WeightsFile.parse(files.read(fileName));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(fileName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A direct buffer in native order holding {@code bytes}: what the interpreter takes besides a mapped file. */
+    static ByteBuffer direct(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length).order(ByteOrder.nativeOrder());
+        buffer.put(bytes);
+        ((Buffer) buffer).rewind(); // Buffer's rewind(): ByteBuffer's override is newer than Android 8.0
+        return buffer;
+    }
+}

@@ -1,0 +1,131 @@
+package io.clarity.app.tflite;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.clarity.app.TestNetworks;
+import io.clarity.engine.model.ModelDescription;
+import io.clarity.models.tflite.BlendedModel;
+import io.clarity.models.weights.WeightsFile;
+
+import org.junit.Test;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Collections;
+
+public class ModelBytesTest {
+    private static final String ID = "realphoto-x2-fp16";
+    private final WeightsFile fidelity = new WeightsFile(TestNetworks.rgbTimes2(1), 1);
+    private final WeightsFile detail = new WeightsFile(TestNetworks.rgbTimes2(2), 1);
+    /** What ml-models ships: the fidelity weights exported as fp16. */
+    private final byte[] shipped = BlendedModel.write(ID, fidelity, detail, 0f, true);
+
+    private FakeModelFiles folder() {
+        return new FakeModelFiles()
+                .put(ID + ".tflite", shipped)
+                .put("realphoto-x2.clw", fidelity.toBytes())
+                .put("realphoto-x2-detail.clw", detail.toBytes());
+    }
+
+    private static byte[] bytesOf(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+
+    @Test
+    public void zeroStrengthLoadsTheShippedFileOnBothBackends() throws IOException {
+        FakeModelFiles files = folder();
+        ModelBytes bytes = ModelBytes.of(files, ID, 0f);
+        assertFalse(bytes.isBlended());
+        assertSame(bytes.shipped(), bytes.forBackend(Backend.GPU));
+        assertSame(bytes.shipped(), bytes.forBackend(Backend.CPU));
+        assertArrayEquals(shipped, bytesOf(bytes.forBackend(Backend.CPU)));
+        assertEquals("no weights read for the shipped network", Collections.singletonList(ID + ".tflite"), files.reads);
+    }
+
+    @Test
+    public void positiveStrengthLoadsTheBlendFp16OnTheGpuAndFp32OnTheCpu() throws IOException {
+        ModelBytes bytes = ModelBytes.of(folder(), ID, 0.35f);
+        assertTrue(bytes.isBlended());
+        ByteBuffer gpu = bytes.forBackend(Backend.GPU);
+        ByteBuffer cpu = bytes.forBackend(Backend.CPU);
+        assertArrayEquals(BlendedModel.write(ID, fidelity, detail, 0.35f, true), bytesOf(gpu));
+        assertArrayEquals(BlendedModel.write(ID, fidelity, detail, 0.35f, false), bytesOf(cpu));
+        assertFalse("a blend is not the shipped fidelity network", Arrays.equals(shipped, bytesOf(gpu)));
+        for (ByteBuffer b : Arrays.asList(gpu, cpu)) {
+            assertTrue("the interpreter takes direct buffers", b.isDirect());
+            assertEquals(ByteOrder.nativeOrder(), b.order());
+            assertEquals(0, b.position());
+        }
+        ModelDescription blended = TfliteMetadata.readSpec(cpu);
+        ModelDescription asShipped = TfliteMetadata.readSpec(bytes.shipped());
+        assertEquals(asShipped.totalScale(), blended.totalScale());
+        assertEquals(asShipped.halo(), blended.halo());
+        assertEquals(asShipped.channels(), blended.channels());
+    }
+
+    @Test
+    public void eachBlendIsBuiltOnceAndSharedByEveryTileThread() throws IOException {
+        FakeModelFiles files = folder();
+        ModelBytes bytes = ModelBytes.of(files, ID, 1f);
+        assertSame(bytes.forBackend(Backend.CPU), bytes.forBackend(Backend.CPU));
+        assertSame(bytes.forBackend(Backend.GPU), bytes.forBackend(Backend.GPU));
+        assertEquals(Arrays.asList("realphoto-x2.clw", "realphoto-x2-detail.clw"), files.reads);
+    }
+
+    @Test
+    public void aModelWithoutBothWeightSetsRunsAsShippedAtAnyStrength() throws IOException {
+        FakeModelFiles files = new FakeModelFiles().put(ID + ".tflite", shipped).put("realphoto-x2.clw", fidelity.toBytes());
+        ModelBytes bytes = ModelBytes.of(files, ID, 0.8f);
+        assertFalse(bytes.isBlended());
+        assertSame(bytes.shipped(), bytes.forBackend(Backend.GPU));
+        assertEquals("fast-x2-512", ModelBytes.of(files, "fast-x2", 0.8f).gpuCacheToken(512));
+    }
+
+    @Test
+    public void everyStrengthHasItsOwnGpuCacheEntry() throws IOException {
+        FakeModelFiles files = folder();
+        String none = ModelBytes.of(files, ID, 0f).gpuCacheToken(512);
+        String a = ModelBytes.of(files, ID, 0.35f).gpuCacheToken(512);
+        String b = ModelBytes.of(files, ID, 0.4f).gpuCacheToken(512);
+        String c = ModelBytes.of(files, ID, Math.nextUp(0.35f)).gpuCacheToken(512);
+        assertEquals("the shipped network keeps its token", ID + "-512", none);
+        assertEquals(4, new java.util.HashSet<>(Arrays.asList(none, a, b, c)).size());
+        assertEquals(a, ModelBytes.of(files, ID, 0.35f).gpuCacheToken(512));
+        assertNotEquals(a, ModelBytes.of(files, ID, 0.35f).gpuCacheToken(256));
+    }
+
+    @Test
+    public void brokenWeightsAreAnIOExceptionNamingTheFile() throws IOException {
+        FakeModelFiles files = folder().put("realphoto-x2-detail.clw", new byte[] {1, 2, 3});
+        ModelBytes bytes = ModelBytes.of(files, ID, 0.5f);
+        IOException e = assertThrows(IOException.class, () -> bytes.forBackend(Backend.CPU));
+        assertTrue(e.getMessage(), e.getMessage().contains("realphoto-x2-detail.clw"));
+    }
+
+    @Test
+    public void strengthOutsideTheUnitRangeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> ModelBytes.of(folder(), ID, 1.05f));
+        assertThrows(IllegalArgumentException.class, () -> ModelBytes.of(folder(), ID, -0.05f));
+        assertThrows(IllegalArgumentException.class, () -> ModelBytes.of(folder(), ID, Float.NaN));
+    }
+
+    @Test
+    public void precisionVariantsShareTheirNetworksWeights() {
+        assertEquals("realphoto-x2", ModelBytes.weightsBase("realphoto-x2-fp16"));
+        assertEquals("realphoto-x2", ModelBytes.weightsBase("realphoto-x2-int8"));
+        assertEquals("realphoto-x2", ModelBytes.weightsBase("realphoto-x2"));
+        assertTrue(ModelBytes.blendable("realphoto-x2-int8", Arrays.asList("realphoto-x2.clw", "realphoto-x2-detail.clw")));
+        assertFalse(ModelBytes.blendable("realphoto-x2", Collections.singletonList("realphoto-x2.clw")));
+        assertFalse(ModelBytes.blendable("realphoto-x4", Arrays.asList("realphoto-x2.clw", "realphoto-x2-detail.clw")));
+    }
+}
