@@ -13,6 +13,7 @@ import io.clarity.engine.model.SuperResolutionModel;
 import io.clarity.engine.model.TensorType;
 
 import java.io.File;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -132,7 +133,7 @@ public final class TfliteModelRunner implements SuperResolutionModel {
             resize(shape);
         }
         spec.inputType().write(tile.data(), input);
-        output.clear();
+        ((Buffer) output).clear(); // Buffer's clear(): ByteBuffer's override is newer than Android 8.0
         interpreter.run(input, output);
         int s = spec.scale();
         FloatImage result = new FloatImage(tile.width() * s, tile.height() * s, c);
