@@ -7,6 +7,7 @@ import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.model.ModelSpec;
 import io.clarity.engine.nn.Network;
 import io.clarity.models.data.SharedData;
+import io.clarity.models.quant.ActivationEqualization;
 import io.clarity.models.quant.ActivationRanges;
 import io.clarity.models.quant.Calibration;
 import io.clarity.models.quant.PhotoTiles;
@@ -53,13 +54,22 @@ public final class ExportModel {
             throws IOException {
         Network net = weights.network();
         ModelDescription metadata = ModelDescription.describe(id, net, weights.bicubicPreUpscale());
-        ActivationRanges ranges = Calibration.collect(net, calibration);
         List<Path> out = new ArrayList<>();
         out.add(write(dir.resolve(id + ".tflite"), TfliteModelWriter.writeFloat32(net, metadata)));
         out.add(write(dir.resolve(id + "-fp16.tflite"), TfliteModelWriter.writeFloat16Weights(net, metadata)));
-        out.add(write(dir.resolve(id + "-int8.tflite"),
-                TfliteModelWriter.writeInt8(net, metadata, ranges, TfliteModelWriter.Int8Io.FLOAT, true)));
+        out.add(write(dir.resolve(id + "-int8.tflite"), int8(id, weights, calibration)));
         return out;
+    }
+
+    /**
+     * The shipped int8 model (float I/O, output over [0, 1]): activation ranges equalized across channels,
+     * then calibrated with least-squared-error clipping on {@code calibration}.
+     */
+    public static byte[] int8(String id, WeightsFile weights, List<FloatImage> calibration) {
+        Network net = ActivationEqualization.apply(weights.network(), calibration);
+        ModelDescription metadata = ModelDescription.describe(id, net, weights.bicubicPreUpscale());
+        ActivationRanges ranges = Calibration.collect(net, calibration, Calibration.RangeRule.MIN_SQUARED_ERROR);
+        return TfliteModelWriter.writeInt8(net, metadata, ranges, TfliteModelWriter.Int8Io.FLOAT, true);
     }
 
     private static Path write(Path file, byte[] bytes) throws IOException {
