@@ -171,9 +171,9 @@ public final class ModelCard {
                             : String.format(Locale.ROOT, "missed by %.2f dB", miss)));
         }
         if (q != null) {
-            double delta = f[0].psnr - q[0].psnr;
-            md.append(String.format(Locale.ROOT, "- int8 within 0.1 dB of fp32 on Set5: %s (%.3f dB)\n",
-                    delta <= 0.1 ? "met" : "missed", delta));
+            double delta = q[0].psnr - f[0].psnr;
+            md.append(String.format(Locale.ROOT, "- int8 within 0.1 dB of fp32 on Set5: %s (int8 − fp32 %+.3f dB)\n",
+                    delta >= -0.1 ? "met" : "missed", delta));
         }
         if (weights.bicubicPreUpscale() == 1) {
             md.append(String.format(Locale.ROOT, "- fewer MACs per output pixel than SRCNN 9-5-5 (57184): %.0f\n",
