@@ -64,7 +64,7 @@ public final class ModelCard {
     private static final int PHOTO_CROP = 112;
     private static final String[] CROP_IMAGES = {"Set5/butterfly.png", "Set14/comic.png"};
     /** The real photos shown on a blendable model's card (shared/data/train/photos). */
-    private static final String[] PHOTOS = {"Aqua.jpg", "Moonlight.jpg"};
+    private static final String[] PHOTOS = {"Aqua.jpg", "LadyBird.jpg", "Wood.jpg"};
     private static final float[] STRENGTHS = {0f, 0.5f, 1f};
     /** Seeds the per-image degradation of the degraded benchmark, so every card run sees the same inputs. */
     private static final long DEGRADATION_SEED = 20261122L;
