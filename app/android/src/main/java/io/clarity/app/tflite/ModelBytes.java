@@ -8,6 +8,7 @@ import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Collection;
+import java.util.zip.CRC32;
 
 /**
  * The network bytes one backend loads for one job: the shipped {@code <id>.tflite}, or, for a blendable model at
@@ -97,11 +98,20 @@ public final class ModelBytes {
     }
 
     /**
-     * The GPU delegate's serialization-cache token: compiled kernels hold the weights, so every blend needs its
-     * own entry. {@link Float#toString} is exact (distinct floats never print alike).
+     * The GPU delegate's serialization-cache token. Compiled kernels hold the weights, so the token names the
+     * bytes the GPU loads (a CRC-32 of them): every blend gets its own entry, and so does a model file that an
+     * app update replaced under the same id.
      */
-    public String gpuCacheToken(int tileSide) {
-        return blended ? modelId + "-detail" + alpha + "-" + tileSide : modelId + "-" + tileSide;
+    public synchronized String gpuCacheToken(int tileSide) throws IOException {
+        CRC32 crc = new CRC32();
+        ByteBuffer model = forBackend(Backend.GPU).duplicate();
+        byte[] chunk = new byte[1 << 16];
+        while (model.hasRemaining()) {
+            int n = Math.min(chunk.length, model.remaining());
+            model.get(chunk, 0, n);
+            crc.update(chunk, 0, n);
+        }
+        return modelId + "-" + Long.toHexString(crc.getValue()) + "-" + tileSide;
     }
 
     private WeightsFile parse(String fileName) throws IOException {
