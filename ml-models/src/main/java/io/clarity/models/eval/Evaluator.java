@@ -83,9 +83,12 @@ public final class Evaluator {
         ArgbImage make(String imageName, ArgbImage groundTruth, int scale);
     }
 
+    /** The published protocol's input: the benchmark's bicubic LR. */
+    public static final LowResolutionMaker BENCHMARK_INPUT = (name, gt, scale) -> lowResolution(gt, scale);
+
     /** Scores the model on every image of a folder against the benchmark's bicubic LR (the published protocol). */
     public SetScore evaluate(Path folder, int scale, ModelFactory model) throws IOException, InterruptedException {
-        return evaluate(folder, scale, model, (name, gt, s) -> lowResolution(gt, s));
+        return evaluate(folder, scale, model, BENCHMARK_INPUT);
     }
 
     /** Scores the model with inputs made by {@code inputs}: e.g. realistically degraded instead of clean. */
@@ -122,11 +125,14 @@ public final class Evaluator {
     }
 
     public static ArgbImage cropToMultiple(ArgbImage image, int scale) {
-        int w = image.width() - image.width() % scale;
-        int h = image.height() - image.height() % scale;
+        return crop(image, 0, 0, image.width() - image.width() % scale, image.height() - image.height() % scale);
+    }
+
+    /** The w×h rectangle at (x0, y0), copied. */
+    public static ArgbImage crop(ArgbImage image, int x0, int y0, int w, int h) {
         ArgbImage out = new ArgbImage(w, h);
         for (int y = 0; y < h; y++) {
-            System.arraycopy(image.pixels(), y * image.width(), out.pixels(), y * w, w);
+            System.arraycopy(image.pixels(), (y0 + y) * image.width() + x0, out.pixels(), y * w, w);
         }
         return out;
     }

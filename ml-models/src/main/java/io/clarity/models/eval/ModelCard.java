@@ -120,7 +120,7 @@ public final class ModelCard {
         md.append(String.format(Locale.ROOT, "- x%d, %s input, %s\n", scale, net.inputChannels() == 1 ? "Y (luma)" : "RGB",
                 weights.bicubicPreUpscale() > 1 ? "bicubic pre-upscale x" + weights.bicubicPreUpscale()
                         + " then convolutions at the output size" : "convolutions at the input size, DEPTH_TO_SPACE at the end"));
-        md.append(String.format(Locale.ROOT, "- parameters: %d\n", parameterCount(net)));
+        md.append(String.format(Locale.ROOT, "- parameters: %d\n", Architectures.parameterCount(net)));
         md.append(String.format(Locale.ROOT, "- MACs per output pixel: %.0f (SRCNN 9-5-5: 57184)\n",
                 Architectures.macsPerOutputPixel(net)));
         md.append(String.format(Locale.ROOT, "- receptive-field halo: %d network-input pixels\n", net.halo()));
@@ -140,19 +140,19 @@ public final class ModelCard {
             md.append("| ").append(PUBLISHED_NAMES[i]).append(" | ").append(published(PUBLISHED_SET5[i][column]))
                     .append(" | ").append(published(PUBLISHED_SET14[i][column])).append(" |\n");
         }
-        Evaluator.SetScore[] bicubic = score(evaluator, bench, scale, Evaluator.bicubic(scale), null);
+        Evaluator.SetScore[] bicubic = score(evaluator, bench, scale, Evaluator.bicubic(scale), Evaluator.BENCHMARK_INPUT);
         row(md, "Bicubic (this evaluator)", bicubic);
-        Evaluator.SetScore[] f = score(evaluator, bench, scale, () -> TfliteHostModel.open(fp32, 2), null);
+        Evaluator.SetScore[] f = score(evaluator, bench, scale, () -> TfliteHostModel.open(fp32, 2), Evaluator.BENCHMARK_INPUT);
         row(md, id + " fp32 (`" + fp32.getFileName() + "`)", f);
         Evaluator.SetScore[] q = Files.isRegularFile(int8)
-                ? score(evaluator, bench, scale, () -> TfliteHostModel.open(int8, 2), null) : null;
+                ? score(evaluator, bench, scale, () -> TfliteHostModel.open(int8, 2), Evaluator.BENCHMARK_INPUT) : null;
         if (q != null) {
             row(md, id + " int8 (`" + int8.getFileName() + "`)", q);
         }
         if (detail != null) {
             for (float alpha : new float[] {0.5f, 1f}) {
                 row(md, String.format(Locale.ROOT, "%s detail strength α = %.1f (fp32, blended)", id, alpha),
-                        score(evaluator, bench, scale, blended(id, weights, detail, alpha), null));
+                        score(evaluator, bench, scale, blended(id, weights, detail, alpha), Evaluator.BENCHMARK_INPUT));
             }
         }
         if (q != null) {
@@ -305,11 +305,7 @@ public final class ModelCard {
                 }
             }
         }
-        ArgbImage crop = new ArgbImage(side, side);
-        for (int j = 0; j < side; j++) {
-            System.arraycopy(image.pixels(), (bestY + j) * image.width() + bestX, crop.pixels(), j * side, side);
-        }
-        return crop;
+        return Evaluator.crop(image, bestX, bestY, side, side);
     }
 
     private static void writeSheet(Path out, int side, int x0, int y0, ArgbImage... panels) throws IOException {
@@ -336,8 +332,7 @@ public final class ModelCard {
         Evaluator.SetScore[] r = new Evaluator.SetScore[2];
         String[] sets = {"Set5", "Set14"};
         for (int i = 0; i < 2; i++) {
-            r[i] = inputs == null ? evaluator.evaluate(bench.resolve(sets[i]), scale, model)
-                    : evaluator.evaluate(bench.resolve(sets[i]), scale, model, inputs);
+            r[i] = evaluator.evaluate(bench.resolve(sets[i]), scale, model, inputs);
         }
         return r;
     }
@@ -345,19 +340,6 @@ public final class ModelCard {
     private static void row(StringBuilder md, String name, Evaluator.SetScore[] s) {
         md.append(String.format(Locale.ROOT, "| %s | %.2f / %.4f | %.2f / %.4f |\n", name, s[0].psnr, s[0].ssim,
                 s[1].psnr, s[1].ssim));
-    }
-
-    static int parameterCount(Network net) {
-        int n = 0;
-        for (Layer layer : net.layers()) {
-            if (layer instanceof Conv2d) {
-                Conv2d c = (Conv2d) layer;
-                n += c.outChannels() * c.kernelSize() * c.kernelSize() * c.inChannels() + c.outChannels();
-            } else if (layer instanceof PRelu) {
-                n += ((PRelu) layer).channels();
-            }
-        }
-        return n;
     }
 
     private static String describe(Network net) {

@@ -104,6 +104,20 @@ public final class Architectures {
         return new PRelu(alpha);
     }
 
+    /** Weights, biases and PReLU slopes. */
+    public static int parameterCount(Network network) {
+        int n = 0;
+        for (Layer layer : network.layers()) {
+            if (layer instanceof Conv2d) {
+                Conv2d c = (Conv2d) layer;
+                n += c.outChannels() * c.kernelSize() * c.kernelSize() * c.inChannels() + c.outChannels();
+            } else if (layer instanceof PRelu) {
+                n += ((PRelu) layer).channels();
+            }
+        }
+        return n;
+    }
+
     /** Multiply-accumulates per output pixel of a network at {@code scale} (pre-upscaled nets: scale 1). */
     public static double macsPerOutputPixel(Network network) {
         double macs = 0;

@@ -57,14 +57,6 @@ public final class TrainableNetwork implements AutoCloseable {
         return Collections.unmodifiableList(parameters);
     }
 
-    public int parameterCount() {
-        long n = 0;
-        for (NDArray p : parameters) {
-            n += p.size();
-        }
-        return Math.toIntExact(n);
-    }
-
     /** Runs the network on an N×C×H×W batch. */
     public NDArray forward(NDArray input) {
         List<Layer> layers = architecture.layers();

@@ -238,7 +238,7 @@ public final class Trainer {
                 TrainingCheckpoint.restoreOptimizer(options.runDir.resolve("critic.adam"), criticAdam);
             }
             log.printf(Locale.ROOT, "%s %s: %d parameters, %.0f MACs per output pixel, %s at step %d of %d (%s)%n",
-                    options.arch, scalesText(), net.parameterCount(), Architectures.macsPerOutputPixel(start),
+                    options.arch, scalesText(), Architectures.parameterCount(start), Architectures.macsPerOutputPixel(start),
                     resume ? "resumed" : "starting", step, options.steps, Instant.now().truncatedTo(ChronoUnit.SECONDS));
             double lossSum = 0;
             int lossCount = 0;

@@ -53,7 +53,7 @@ public class TrainedModelsThroughEngineTest {
             }
         }
         assumeTrue("Set5 butterfly not found", butterfly != null);
-        ArgbImage hr = crop(butterfly, 96, 96, 48, 48);
+        ArgbImage hr = Evaluator.crop(butterfly, 96, 96, 48, 48);
         for (String id : ids) {
             int scale = scaleOf(WeightsFile.read(MODELS.resolve(id + ".clw")));
             Path detail = MODELS.resolve(id + BlendedModel.DETAIL_SUFFIX + ".clw");
@@ -106,13 +106,5 @@ public class TrainedModelsThroughEngineTest {
 
     private static double psnr(ArgbImage sr, ArgbImage hr, int scale) {
         return QualityMetrics.psnr(Evaluator.luma(sr, false).shave(scale), Evaluator.luma(hr, false).shave(scale));
-    }
-
-    private static ArgbImage crop(ArgbImage image, int x0, int y0, int w, int h) {
-        int[] px = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            System.arraycopy(image.pixels(), (y0 + y) * image.width() + x0, px, y * w, w);
-        }
-        return new ArgbImage(w, h, px);
     }
 }
