@@ -86,8 +86,9 @@ public final class Enhance {
         try (ImageIoRegionSource source = ImageIoRegionSource.open(a.input)) {
             int s = metadata.totalScale();
             PhotoMetadata carried = source.metadata().forOutput(source.width() * s, source.height() * s, true);
-            if (source.metadataWarning() != null) {
-                err.println("enhance: warning: metadata not carried over: " + source.metadataWarning());
+            String dropped = source.metadataWarning() != null ? source.metadataWarning() : carried.droppedSummary();
+            if (dropped != null) {
+                err.println("enhance: warning: metadata not carried over: " + dropped);
             }
             FileOutputTarget target = new FileOutputTarget(a.output);
             ImageSink sink = png ? new StreamingPngWriter(target, carried)

@@ -1,12 +1,20 @@
 package io.clarity.engine.io;
 
 import io.clarity.engine.image.ArgbImage;
+import io.clarity.engine.metadata.AppSegment;
 import io.clarity.engine.metadata.Exif;
+import io.clarity.engine.metadata.MalformedImageException;
 import io.clarity.engine.metadata.PhotoMetadata;
+import io.clarity.engine.metadata.Xmp;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A baseline JPEG encoder that takes rows in order and keeps one MCU row (8 or 16 lines) in memory: JFIF
@@ -17,7 +25,11 @@ public final class StreamingJpegWriter extends StreamingImageWriter {
     /** Chroma resolution: 4:2:0 halves it both ways (what cameras and ImageIO write), 4:4:4 keeps it. */
     public enum Subsampling { YUV420, YUV444 }
 
-    private static final int MAX_APP_PAYLOAD = 65533;
+    private static final int MAX_APP_PAYLOAD = AppSegment.MAX_PAYLOAD;
+    private static final byte[] EXIF_HEADER = {'E', 'x', 'i', 'f', 0, 0};
+    private static final byte[] XMP_HEADER = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EXTENDED_XMP_HEADER =
+            "http://ns.adobe.com/xmp/extension/\0".getBytes(StandardCharsets.US_ASCII);
     private static final int ICC_CHUNK = MAX_APP_PAYLOAD - 14;
     private static final double[][] DCT = dctMatrix();
 
@@ -33,6 +45,9 @@ public final class StreamingJpegWriter extends StreamingImageWriter {
     private final HuffmanCode acChroma =
             new HuffmanCode(JpegTables.AC_CHROMINANCE_BITS, JpegTables.AC_CHROMINANCE_VALUES);
 
+    /** The Ultra HDR description for the primary's XMP; empty when writing a plain JPEG. */
+    private String ultraHdrAttributes = "";
+    private String ultraHdrChildren = "";
     private BitOutput bits;
     private int width;
     private int stripHeight;
@@ -89,6 +104,9 @@ public final class StreamingJpegWriter extends StreamingImageWriter {
         } else {
             segment(out, 0xE1, exifPayload(exif));
         }
+        for (byte[] xmp : xmpPayloads(metadata.xmp(), ultraHdrAttributes, ultraHdrChildren)) {
+            segment(out, 0xE1, xmp);
+        }
         byte[] icc = metadata.iccProfile();
         if (icc != null) {
             int chunks = (icc.length + ICC_CHUNK - 1) / ICC_CHUNK;
@@ -102,6 +120,9 @@ public final class StreamingJpegWriter extends StreamingImageWriter {
                 System.arraycopy(icc, from, p, 14, len);
                 segment(out, 0xE2, p);
             }
+        }
+        for (AppSegment a : metadata.appSegments()) {
+            segment(out, a.marker(), a.payload());
         }
         byte[] dqt = new byte[130];
         for (int t = 0; t < 2; t++) {
@@ -124,19 +145,81 @@ public final class StreamingJpegWriter extends StreamingImageWriter {
         segment(out, 0xDA, new byte[] {3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0});
     }
 
-    /** "Exif\0\0" + TIFF; a maker note too big for one APP1 segment is dropped rather than the whole block. */
+    /** "Exif\0\0" + TIFF; {@link Exif#forOutput} keeps the block within one segment. */
     private static byte[] exifPayload(Exif exif) {
         byte[] tiff = exif.toTiffBytes();
-        if (tiff.length + 6 > MAX_APP_PAYLOAD) {
-            tiff = exif.without(Exif.Ifd.EXIF, Exif.TAG_MAKER_NOTE).toTiffBytes();
-        }
-        if (tiff.length + 6 > MAX_APP_PAYLOAD) {
+        if (tiff.length > Exif.MAX_JPEG_BYTES) {
             throw new IllegalArgumentException("EXIF block of " + tiff.length + " bytes does not fit a JPEG APP1");
         }
-        byte[] p = new byte[tiff.length + 6];
-        System.arraycopy(new byte[] {'E', 'x', 'i', 'f', 0, 0}, 0, p, 0, 6);
-        System.arraycopy(tiff, 0, p, 6, tiff.length);
-        return p;
+        return concat(EXIF_HEADER, tiff);
+    }
+
+    /**
+     * The APP1 payloads of an XMP packet, plus the properties only a primary image's standard packet may hold
+     * ({@code attributes}, {@code children}: the Ultra HDR description; both empty for none). A packet too big
+     * for one segment goes whole into extended XMP (XMP part 3, 1.1.3.1), the standard packet then holding
+     * only its GUID and those properties.
+     */
+    static List<byte[]> xmpPayloads(Xmp xmp, String attributes, String children) {
+        List<byte[]> out = new ArrayList<>();
+        boolean extra = !attributes.isEmpty() || !children.isEmpty();
+        if (xmp == null && !extra) {
+            return out;
+        }
+        try {
+            Xmp full = extra ? (xmp == null ? Xmp.empty() : xmp).withDescription(attributes, children) : xmp;
+            byte[] packet = full.bytes();
+            if (XMP_HEADER.length + packet.length <= MAX_APP_PAYLOAD) {
+                out.add(concat(XMP_HEADER, packet));
+                return out;
+            }
+            byte[] extended = xmp.bytes();
+            String guid = md5Hex(extended);
+            Xmp standard = Xmp.empty().withDescription("xmlns:xmpNote=\"" + Xmp.NS_XMP_NOTE
+                    + "\" xmpNote:HasExtendedXMP=\"" + guid + "\"" + (extra ? " " + attributes : ""), children);
+            out.add(concat(XMP_HEADER, standard.bytes()));
+            int chunk = MAX_APP_PAYLOAD - EXTENDED_XMP_HEADER.length - 40;
+            for (int at = 0; at < extended.length; at += chunk) {
+                int n = Math.min(chunk, extended.length - at);
+                byte[] p = new byte[EXTENDED_XMP_HEADER.length + 40 + n];
+                System.arraycopy(EXTENDED_XMP_HEADER, 0, p, 0, EXTENDED_XMP_HEADER.length);
+                int h = EXTENDED_XMP_HEADER.length;
+                System.arraycopy(guid.getBytes(StandardCharsets.US_ASCII), 0, p, h, 32);
+                put32(p, h + 32, extended.length);
+                put32(p, h + 36, at);
+                System.arraycopy(extended, at, p, h + 40, n);
+                out.add(p);
+            }
+            return out;
+        } catch (MalformedImageException e) {
+            throw new IllegalArgumentException("XMP packet cannot take the Ultra HDR description: " + e.getMessage(), e);
+        }
+    }
+
+    private static String md5Hex(byte[] data) {
+        try {
+            byte[] d = MessageDigest.getInstance("MD5").digest(data);
+            StringBuilder s = new StringBuilder(32);
+            for (byte b : d) {
+                s.append(String.format("%02X", b & 0xFF));
+            }
+            return s.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5", e);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static void put32(byte[] b, int at, long v) {
+        b[at] = (byte) (v >> 24);
+        b[at + 1] = (byte) (v >> 16);
+        b[at + 2] = (byte) (v >> 8);
+        b[at + 3] = (byte) v;
     }
 
     private static void huffmanTable(java.io.ByteArrayOutputStream out, int classAndId, int[] counts, int[] values) {

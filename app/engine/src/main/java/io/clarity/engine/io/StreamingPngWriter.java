@@ -12,7 +12,8 @@ import java.util.zip.Deflater;
 /**
  * Writes an 8-bit RGB or RGBA PNG row by row: each row is filtered (the per-row heuristic of the PNG spec,
  * smallest sum of absolute differences) and deflated straight into IDAT chunks, so memory is two rows plus the
- * deflater's window. Carries an ICC profile as iCCP and EXIF as eXIf.
+ * deflater's window. Carries an ICC profile as iCCP, EXIF as eXIf and XMP as iTXt; JPEG APPn segments and an
+ * Ultra HDR gain map have no place in a PNG.
  */
 public final class StreamingPngWriter extends StreamingImageWriter {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -67,6 +68,14 @@ public final class StreamingPngWriter extends StreamingImageWriter {
         if (metadata.exif() != null) {
             byte[] exif = metadata.exif().toTiffBytes();
             chunk("eXIf", exif, exif.length);
+        }
+        if (metadata.xmp() != null) {
+            // iTXt, uncompressed, no language: what the XMP spec (part 3, 1.1.5) prescribes for PNG.
+            byte[] keyword = "XML:com.adobe.xmp\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
+            byte[] packet = metadata.xmp().bytes();
+            byte[] data = java.util.Arrays.copyOf(keyword, keyword.length + packet.length);
+            System.arraycopy(packet, 0, data, keyword.length, packet.length);
+            chunk("iTXt", data, data.length);
         }
     }
 

@@ -2,6 +2,7 @@ package io.clarity.engine.metadata;
 
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,12 +40,18 @@ public final class Exif {
 
     /** A JPEG APP1 segment holds at most 65533 bytes; PNG and WebP allow more, but no camera writes more. */
     public static final int MAX_BYTES = 4 << 20;
+    /** The TIFF bytes that fit a JPEG APP1 segment after its "Exif\0\0" header. */
+    public static final int MAX_JPEG_BYTES = 65533 - 6;
 
     private final ByteOrder order;
     private final Map<Ifd, TiffDirectory> directories;
     private final boolean hasThumbnail;
+    /** Where the parsed block held the MakerNote value, -1 when it may go anywhere. */
+    private final int makerNoteOffset;
+    private final List<String> dropped;
 
-    private Exif(ByteOrder order, Map<Ifd, TiffDirectory> directories, boolean hasThumbnail) {
+    private Exif(ByteOrder order, Map<Ifd, TiffDirectory> directories, boolean hasThumbnail, int makerNoteOffset,
+            List<String> dropped) {
         this.order = order;
         this.directories = new EnumMap<>(Ifd.class);
         for (Ifd ifd : Ifd.values()) {
@@ -52,11 +59,15 @@ public final class Exif {
             this.directories.put(ifd, d == null ? TiffDirectory.EMPTY : d);
         }
         this.hasThumbnail = hasThumbnail;
+        this.makerNoteOffset = directories.get(Ifd.EXIF) != null
+                && directories.get(Ifd.EXIF).entry(TAG_MAKER_NOTE) != null ? makerNoteOffset : -1;
+        this.dropped = Collections.unmodifiableList(new ArrayList<>(dropped));
     }
 
     /** An empty block to build on with {@link #with}. */
     public static Exif empty(ByteOrder order) {
-        return new Exif(order, new EnumMap<Ifd, TiffDirectory>(Ifd.class), false);
+        return new Exif(order, new EnumMap<Ifd, TiffDirectory>(Ifd.class), false, -1,
+                Collections.<String>emptyList());
     }
 
     public ByteOrder byteOrder() {
@@ -70,6 +81,19 @@ public final class Exif {
     /** Whether the parsed block had a thumbnail directory (IFD1); this object never carries it. */
     public boolean hasThumbnail() {
         return hasThumbnail;
+    }
+
+    /**
+     * What parsing or {@link #forOutput} left out and why, one line each ("GPS IFD: offset 9999 lies outside
+     * the 200-byte EXIF block"); empty when everything was kept.
+     */
+    public List<String> dropped() {
+        return dropped;
+    }
+
+    /** The offset the MakerNote keeps in {@link #toTiffBytes}, or -1 when it is laid out like any value. */
+    public int makerNoteOffset() {
+        return makerNoteOffset;
     }
 
     /** The entry with this tag in this directory, or null. */
@@ -98,12 +122,17 @@ public final class Exif {
     private Exif replace(Ifd ifd, TiffDirectory directory) {
         Map<Ifd, TiffDirectory> next = new EnumMap<>(directories);
         next.put(ifd, directory);
-        return new Exif(order, next, hasThumbnail);
+        // A MakerNote that is replaced was written by us, so no offsets inside it point into the old block.
+        boolean sameNote = ifd != Ifd.EXIF || java.util.Objects.equals(directory.entry(TAG_MAKER_NOTE),
+                directories.get(Ifd.EXIF).entry(TAG_MAKER_NOTE));
+        return new Exif(order, next, hasThumbnail, sameNote ? makerNoteOffset : -1, dropped);
     }
 
     /**
      * The block for an enhanced output of {@code width} x {@code height} whose pixels are already upright:
-     * orientation 1, pixel dimensions updated, thumbnail and offset tags gone, GPS dropped unless kept.
+     * orientation 1, pixel dimensions updated, thumbnail and offset tags gone, GPS dropped unless kept. The
+     * MakerNote keeps its offset (see {@link #toTiffBytes}); when that makes the block too big for a JPEG APP1
+     * segment it is dropped, and {@link #dropped()} says so.
      */
     public Exif forOutput(int width, int height, boolean keepLocation) {
         Map<Ifd, TiffDirectory> next = new EnumMap<>(directories);
@@ -120,7 +149,18 @@ public final class Exif {
         if (!keepLocation) {
             next.put(Ifd.GPS, TiffDirectory.EMPTY);
         }
-        return new Exif(order, next, false);
+        Exif out = new Exif(order, next, false, makerNoteOffset, dropped);
+        int size = out.toTiffBytes().length;
+        TiffEntry note = out.entry(Ifd.EXIF, TAG_MAKER_NOTE);
+        if (size > MAX_JPEG_BYTES && note != null) {
+            List<String> why = new ArrayList<>(dropped);
+            why.add("MakerNote of " + note.count() + " bytes" + (makerNoteOffset >= 0 ? " at offset "
+                    + makerNoteOffset : "") + ": the block would take " + size + " bytes, more than a JPEG APP1"
+                    + " segment holds (" + MAX_JPEG_BYTES + ")");
+            next.put(Ifd.EXIF, next.get(Ifd.EXIF).without(TAG_MAKER_NOTE));
+            out = new Exif(order, next, false, -1, why);
+        }
+        return out;
     }
 
     /** Parses TIFF-structured EXIF bytes (starting at the "II"/"MM" byte-order mark). */
@@ -128,7 +168,11 @@ public final class Exif {
         return new Parser(tiff).parse();
     }
 
-    /** The block as TIFF bytes in its byte order: header, main directory, then the sub-directories. */
+    /**
+     * The block as TIFF bytes in its byte order: header, main directory, then the sub-directories. A parsed
+     * MakerNote is written byte-identical at its original offset, the directories laid out around it: many
+     * maker notes hold offsets counted from the TIFF header, which moving them would break.
+     */
     public byte[] toTiffBytes() {
         TiffDirectory interop = directories.get(Ifd.INTEROP);
         TiffDirectory exif = directories.get(Ifd.EXIF);
@@ -142,10 +186,15 @@ public final class Exif {
         if (!gps.isEmpty()) {
             main = main.with(TiffEntry.longValue(TAG_GPS_IFD, 0));
         }
-        int mainOffset = 8;
-        int exifOffset = mainOffset + Math.max(sizeOf(main), 6); // TIFF needs IFD0 even when empty
-        int interopOffset = exifOffset + sizeOf(exifWithPointer);
-        int gpsOffset = interopOffset + sizeOf(interop.isEmpty() ? TiffDirectory.EMPTY : interop);
+        TiffEntry note = exif.entry(TAG_MAKER_NOTE);
+        int holeStart = makerNoteOffset >= 0 ? makerNoteOffset : Integer.MAX_VALUE;
+        int holeEnd = makerNoteOffset >= 0 ? (makerNoteOffset + note.valueLength() + 1) & ~1 : Integer.MAX_VALUE;
+        int noteInline = makerNoteOffset >= 0 ? (note.valueLength() + 1) & ~1 : 0;
+        int[] cursor = {8};
+        int mainOffset = place(cursor, Math.max(sizeOf(main), 6), holeStart, holeEnd); // TIFF needs IFD0 even when empty
+        int exifOffset = place(cursor, sizeOf(exifWithPointer) - noteInline, holeStart, holeEnd);
+        int interopOffset = place(cursor, sizeOf(interop), holeStart, holeEnd);
+        int gpsOffset = place(cursor, sizeOf(gps), holeStart, holeEnd);
         if (!exifWithPointer.isEmpty()) {
             main = main.with(TiffEntry.longValue(TAG_EXIF_IFD, exifOffset));
         }
@@ -155,20 +204,30 @@ public final class Exif {
         if (!interop.isEmpty()) {
             exifWithPointer = exifWithPointer.with(TiffEntry.longValue(TAG_INTEROP_IFD, interopOffset));
         }
-        int total = gpsOffset + (gps.isEmpty() ? 0 : sizeOf(gps));
+        int total = makerNoteOffset >= 0 ? Math.max(cursor[0], makerNoteOffset + note.valueLength()) : cursor[0];
         TiffOutput out = new TiffOutput(total, order);
         out.header(mainOffset);
-        out.directory(mainOffset, main);
+        out.directory(mainOffset, main, -1);
         if (!exifWithPointer.isEmpty()) {
-            out.directory(exifOffset, exifWithPointer);
+            out.directory(exifOffset, exifWithPointer, makerNoteOffset);
         }
         if (!interop.isEmpty()) {
-            out.directory(interopOffset, interop);
+            out.directory(interopOffset, interop, -1);
         }
         if (!gps.isEmpty()) {
-            out.directory(gpsOffset, gps);
+            out.directory(gpsOffset, gps, -1);
         }
         return out.bytes();
+    }
+
+    /** Puts a run of {@code size} bytes at the cursor, or after the MakerNote when it would overlap it. */
+    private static int place(int[] cursor, int size, int holeStart, int holeEnd) {
+        if (size > 0 && cursor[0] < holeEnd && cursor[0] + size > holeStart) {
+            cursor[0] = holeEnd;
+        }
+        int at = cursor[0];
+        cursor[0] += size;
+        return at;
     }
 
     private static int sizeOf(TiffDirectory d) {
@@ -200,7 +259,8 @@ public final class Exif {
             put32(4, firstIfd);
         }
 
-        void directory(int at, TiffDirectory d) {
+        /** {@code makerNoteAt}: where the MakerNote value goes, -1 for after the directory like the others. */
+        void directory(int at, TiffDirectory d, int makerNoteAt) {
             List<TiffEntry> entries = d.entries();
             put16(at, entries.size());
             int data = at + 2 + 12 * entries.size() + 4;
@@ -212,6 +272,9 @@ public final class Exif {
                 put32(p + 4, e.count());
                 if (e.valueLength() <= 4) {
                     putValue(p + 8, e);
+                } else if (e.tag() == TAG_MAKER_NOTE && makerNoteAt >= 0) {
+                    put32(p + 8, makerNoteAt);
+                    putValue(makerNoteAt, e);
                 } else {
                     put32(p + 8, data);
                     putValue(data, e);
@@ -257,13 +320,16 @@ public final class Exif {
     /**
      * Reads untrusted TIFF bytes. Every offset and count is checked against the block, each directory is read
      * at most once, and the bytes copied out are capped at the block's size, so malformed input can neither loop
-     * nor make it allocate more than it was given.
+     * nor make it allocate more than it was given. Only a bad header or an unreachable IFD0 rejects the block;
+     * any other unsound entry or sub-directory is left out and named in {@link #dropped()}, the rest is kept.
      */
     private static final class Parser {
         private final byte[] buf;
         private boolean little;
         private long copied;
         private final Set<Integer> visited = new HashSet<>();
+        private final List<String> dropped = new ArrayList<>();
+        private int makerNoteOffset = -1;
 
         Parser(byte[] buf) {
             this.buf = buf;
@@ -284,73 +350,85 @@ public final class Exif {
             if (u16(2) != 42) {
                 throw new MalformedImageException("TIFF magic number is " + u16(2) + ", not 42");
             }
+            long ifd0 = u32(4);
+            if (!reachable(ifd0)) {
+                throw new MalformedImageException("IFD0 offset " + ifd0 + " lies outside the " + buf.length
+                        + "-byte EXIF block");
+            }
             Map<Ifd, TiffDirectory> dirs = new EnumMap<>(Ifd.class);
             long[] next = new long[1];
-            List<TiffEntry> main = readDirectory(u32(4), "IFD0", next);
+            List<TiffEntry> main = readDirectory(ifd0, "IFD0", next);
             boolean thumbnail = next[0] != 0;
-            long exifAt = takePointer(main, TAG_EXIF_IFD);
-            long gpsAt = takePointer(main, TAG_GPS_IFD);
-            dirs.put(Ifd.MAIN, directory(main));
+            long exifAt = takePointer(main, TAG_EXIF_IFD, "Exif IFD");
+            long gpsAt = takePointer(main, TAG_GPS_IFD, "GPS IFD");
+            dirs.put(Ifd.MAIN, new TiffDirectory(main));
             if (exifAt >= 0) {
                 List<TiffEntry> exif = readDirectory(exifAt, "Exif IFD", next);
-                long interopAt = takePointer(exif, TAG_INTEROP_IFD);
-                dirs.put(Ifd.EXIF, directory(exif));
+                long interopAt = takePointer(exif, TAG_INTEROP_IFD, "Interoperability IFD");
+                dirs.put(Ifd.EXIF, new TiffDirectory(exif));
                 if (interopAt >= 0) {
-                    dirs.put(Ifd.INTEROP, directory(readDirectory(interopAt, "Interoperability IFD", next)));
+                    dirs.put(Ifd.INTEROP, new TiffDirectory(readDirectory(interopAt, "Interoperability IFD", next)));
                 }
             }
             if (gpsAt >= 0) {
-                dirs.put(Ifd.GPS, directory(readDirectory(gpsAt, "GPS IFD", next)));
+                dirs.put(Ifd.GPS, new TiffDirectory(readDirectory(gpsAt, "GPS IFD", next)));
             }
-            return new Exif(little ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN, dirs, thumbnail);
+            return new Exif(little ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN, dirs, thumbnail,
+                    makerNoteOffset, dropped);
         }
 
-        private static TiffDirectory directory(List<TiffEntry> entries) throws MalformedImageException {
-            try {
-                return new TiffDirectory(entries);
-            } catch (IllegalArgumentException e) {
-                throw new MalformedImageException("EXIF directory has a " + e.getMessage());
-            }
+        private boolean reachable(long offset) {
+            return offset >= 8 && offset <= buf.length - 2;
         }
 
-        /** Removes a sub-directory pointer from the entries and returns its offset, or -1 when absent. */
-        private static long takePointer(List<TiffEntry> entries, int tag) throws MalformedImageException {
+        /**
+         * Removes a sub-directory pointer from the entries and returns its offset, or -1 when absent or unusable
+         * (then recorded as dropped). A single SHORT is read as the offset it unambiguously is.
+         */
+        private long takePointer(List<TiffEntry> entries, int tag, String name) {
             for (int i = 0; i < entries.size(); i++) {
                 TiffEntry e = entries.get(i);
-                if (e.tag() == tag) {
-                    if ((e.type() != TiffEntry.LONG && e.type() != 13) || e.count() != 1) {
-                        throw new MalformedImageException("EXIF pointer tag 0x" + Integer.toHexString(tag)
-                                + " is not a single LONG");
-                    }
-                    entries.remove(i);
-                    long v = 0;
-                    byte[] b = e.value();
-                    for (byte x : b) {
-                        v = (v << 8) | (x & 0xFF);
-                    }
-                    return v;
+                if (e.tag() != tag) {
+                    continue;
                 }
+                entries.remove(i);
+                boolean number = e.type() == TiffEntry.LONG || e.type() == 13 || e.type() == TiffEntry.SHORT;
+                if (!number || e.count() != 1) {
+                    dropped.add(name + ": its pointer (tag 0x" + Integer.toHexString(tag) + ") is type "
+                            + e.type() + " count " + e.count() + ", not a single LONG");
+                    return -1;
+                }
+                long v = 0;
+                for (byte x : e.value()) {
+                    v = (v << 8) | (x & 0xFF);
+                }
+                if (!reachable(v)) {
+                    dropped.add(name + ": offset " + v + " lies outside the " + buf.length + "-byte EXIF block");
+                    return -1;
+                }
+                if (!visited.add((int) v)) {
+                    dropped.add(name + ": offset " + v + " is already used by another directory");
+                    return -1;
+                }
+                return v;
             }
             return -1;
         }
 
-        private List<TiffEntry> readDirectory(long offset, String name, long[] nextOut)
-                throws MalformedImageException {
-            if (offset < 8 || offset > buf.length - 2) {
-                throw new MalformedImageException(name + " offset " + offset + " lies outside the "
-                        + buf.length + "-byte EXIF block");
-            }
+        /** The sound entries of the directory at a reachable offset; the rest are recorded as dropped. */
+        private List<TiffEntry> readDirectory(long offset, String name, long[] nextOut) {
             int at = (int) offset;
-            if (!visited.add(at)) {
-                throw new MalformedImageException(name + " at offset " + at + " is already used by another directory");
-            }
+            visited.add(at);
             int count = u16(at);
-            if ((long) at + 2 + 12L * count + 4 > buf.length) {
-                throw new MalformedImageException(name + " claims " + count + " entries; the block ends first");
+            int fit = (int) Math.min(count, (buf.length - at - 2) / 12L);
+            if (fit < count) {
+                dropped.add(name + ": claims " + count + " entries; the block ends after " + fit);
+            } else if (count == 0 && at != u32(4)) {
+                dropped.add(name + ": has no entries (TIFF needs at least one)");
             }
-            List<TiffEntry> entries = new ArrayList<>(count);
+            List<TiffEntry> entries = new ArrayList<>(fit);
             Set<Integer> tags = new HashSet<>();
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < fit; i++) {
                 int p = at + 2 + 12 * i;
                 int tag = u16(p);
                 int type = u16(p + 2);
@@ -362,16 +440,27 @@ public final class Exif {
                 long length = n * size;
                 long valueAt = length <= 4 ? p + 8 : u32(p + 8);
                 if (length > buf.length || valueAt + length > buf.length) {
-                    throw new MalformedImageException(name + " tag 0x" + Integer.toHexString(tag) + " value of "
-                            + length + " bytes at " + valueAt + " runs past the " + buf.length + "-byte block");
+                    dropped.add(name + " tag 0x" + Integer.toHexString(tag) + ": value of " + length
+                            + " bytes at " + valueAt + " runs past the " + buf.length + "-byte block");
+                    continue;
+                }
+                if (copied + length > buf.length) {
+                    dropped.add(name + " tag 0x" + Integer.toHexString(tag)
+                            + ": values overlap, they add up to more than the block");
+                    continue;
+                }
+                if (tag == TAG_MAKER_NOTE && name.equals("Exif IFD") && length > 4) {
+                    if (valueAt < 8) {
+                        dropped.add("MakerNote: its value at offset " + valueAt + " overlaps the TIFF header");
+                        continue;
+                    }
+                    makerNoteOffset = (int) valueAt;
                 }
                 copied += length;
-                if (copied > buf.length) {
-                    throw new MalformedImageException(name + " values overlap: they add up to more than the block");
-                }
                 entries.add(new TiffEntry(tag, type, (int) n, toBigEndian((int) valueAt, (int) length, type)));
             }
-            nextOut[0] = u32(at + 2 + 12 * count);
+            int nextAt = at + 2 + 12 * fit;
+            nextOut[0] = fit == count && nextAt + 4 <= buf.length ? u32(nextAt) : 0;
             return entries;
         }
 

@@ -1,8 +1,13 @@
 package io.clarity.engine.metadata;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
- * What an output carries over from its input: the EXIF block and the ICC colour profile, each possibly absent.
- * Writers take it in their constructor and embed it as their format prescribes.
+ * What an output carries over from its input: the EXIF block, the ICC colour profile, the XMP packet, APPn
+ * segments copied as they are and an Ultra HDR gain map, each possibly absent, plus what reading or adapting
+ * them had to leave out. Writers take it in their constructor and embed it as their format prescribes.
  */
 public final class PhotoMetadata {
     public static final PhotoMetadata NONE = new PhotoMetadata(null, null);
@@ -12,15 +17,28 @@ public final class PhotoMetadata {
 
     private final Exif exif;
     private final byte[] iccProfile;
+    private final Xmp xmp;
+    private final List<AppSegment> segments;
+    private final GainMap gainMap;
+    private final List<String> dropped;
 
     /** Either may be null when the photo has none. */
     public PhotoMetadata(Exif exif, byte[] iccProfile) {
+        this(exif, iccProfile, null, Collections.<AppSegment>emptyList(), null, Collections.<String>emptyList());
+    }
+
+    PhotoMetadata(Exif exif, byte[] iccProfile, Xmp xmp, List<AppSegment> segments, GainMap gainMap,
+            List<String> dropped) {
         if (iccProfile != null && (iccProfile.length == 0 || iccProfile.length > MAX_ICC_BYTES)) {
             throw new IllegalArgumentException("ICC profile of " + iccProfile.length + " bytes; must be 1.."
                     + MAX_ICC_BYTES);
         }
         this.exif = exif;
         this.iccProfile = iccProfile == null ? null : iccProfile.clone();
+        this.xmp = xmp;
+        this.segments = Collections.unmodifiableList(new ArrayList<>(segments));
+        this.gainMap = gainMap;
+        this.dropped = Collections.unmodifiableList(new ArrayList<>(dropped));
     }
 
     /** The EXIF block, or null. */
@@ -33,16 +51,66 @@ public final class PhotoMetadata {
         return iccProfile == null ? null : iccProfile.clone();
     }
 
+    /** The XMP packet (a JPEG's extended XMP already merged in), or null. */
+    public Xmp xmp() {
+        return xmp;
+    }
+
+    /** JPEG APPn segments carried byte for byte, in file order. */
+    public List<AppSegment> appSegments() {
+        return segments;
+    }
+
+    /** The Ultra HDR gain map, or null. */
+    public GainMap gainMap() {
+        return gainMap;
+    }
+
+    public PhotoMetadata withXmp(Xmp xmp) {
+        return new PhotoMetadata(exif, iccProfile, xmp, segments, gainMap, dropped);
+    }
+
+    public PhotoMetadata withAppSegments(List<AppSegment> segments) {
+        return new PhotoMetadata(exif, iccProfile, xmp, segments, gainMap, dropped);
+    }
+
+    public PhotoMetadata withGainMap(GainMap gainMap) {
+        return new PhotoMetadata(exif, iccProfile, xmp, segments, gainMap, dropped);
+    }
+
+    /**
+     * What was left out and why, one line each: entries or directories of a damaged EXIF block, an unreadable
+     * XMP packet, a MakerNote that cannot keep its place. Empty when everything was kept.
+     */
+    public List<String> dropped() {
+        if (exif == null || exif.dropped().isEmpty()) {
+            return dropped;
+        }
+        List<String> all = new ArrayList<>(exif.dropped());
+        all.addAll(dropped);
+        return Collections.unmodifiableList(all);
+    }
+
+    /** {@link #dropped()} as one line for a warning or a note, or null when nothing was dropped. */
+    public String droppedSummary() {
+        List<String> all = dropped();
+        return all.isEmpty() ? null : String.join("; ", all);
+    }
+
     /** The EXIF orientation 1..8 (1 when there is no EXIF). */
     public int orientation() {
         return exif == null ? 1 : exif.orientation();
     }
 
     /**
-     * The metadata to embed in an upright output of the given size: see {@link Exif#forOutput}. The ICC profile
-     * is kept byte for byte.
+     * The metadata to embed in an upright output of the given size: see {@link Exif#forOutput} and
+     * {@link Xmp#forOutput}. The ICC profile and the copied segments are kept byte for byte; the gain map is
+     * kept for a JPEG writer to scale (a PNG writer has nowhere to put it).
      */
     public PhotoMetadata forOutput(int width, int height, boolean keepLocation) {
-        return new PhotoMetadata(exif == null ? null : exif.forOutput(width, height, keepLocation), iccProfile);
+        List<String> why = new ArrayList<>(dropped);
+        Xmp x = xmp == null ? null : xmp.forOutput(width, height, orientation() != 1, why);
+        return new PhotoMetadata(exif == null ? null : exif.forOutput(width, height, keepLocation), iccProfile, x,
+                segments, gainMap, why);
     }
 }

@@ -1,9 +1,13 @@
 package io.clarity.engine.metadata;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -16,6 +20,14 @@ public final class PhotoMetadataReader {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final byte[] EXIF_HEADER = {'E', 'x', 'i', 'f', 0};
     private static final byte[] ICC_HEADER = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] XMP_HEADER = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] EXTENDED_XMP_HEADER =
+            "http://ns.adobe.com/xmp/extension/\0".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] ISO_GAIN_MAP_HEADER = "urn:iso:std:iso:ts:21496:-1\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FPXR_HEADER = {'F', 'P', 'X', 'R', 0};
+    private static final byte[] PNG_XMP_KEYWORD = "XML:com.adobe.xmp\0".getBytes(StandardCharsets.US_ASCII);
+    /** APPn bytes copied as they are; real photos carry a few kilobytes, this bounds hostile ones. */
+    static final int MAX_COPIED_SEGMENT_BYTES = 1 << 20;
 
     private PhotoMetadataReader() {
     }
@@ -40,8 +52,25 @@ public final class PhotoMetadataReader {
     }
 
     private static PhotoMetadata readJpeg(StreamReader r) throws IOException {
+        return readJpeg(r, true);
+    }
+
+    /**
+     * Reads the segments before the first scan. With {@code followGainMap}, an Ultra HDR primary's gain map is
+     * then read too: the stream is read on (not held) up to where the MPF index says it starts.
+     */
+    private static PhotoMetadata readJpeg(StreamReader r, boolean followGainMap) throws IOException {
         Exif exif = null;
         byte[][] iccChunks = null;
+        byte[] standardXmp = null;
+        ExtendedXmp extended = new ExtendedXmp();
+        List<AppSegment> segments = new ArrayList<>();
+        long copiedBytes = 0;
+        List<String> dropped = new ArrayList<>();
+        MpfIndex mpf = null;
+        boolean isoGainMap = false;
+        int width = 0;
+        int height = 0;
         while (true) {
             int b = r.u8();
             if (b != 0xFF) {
@@ -65,21 +94,109 @@ public final class PhotoMetadataReader {
                 throw r.malformed("segment length " + length + " is less than 2");
             }
             int payload = length - 2;
-            if (marker == 0xE1 && exif == null && payload >= 6) {
-                byte[] data = r.bytes(payload);
-                if (startsWith(data, EXIF_HEADER)) {
-                    exif = Exif.parse(java.util.Arrays.copyOfRange(data, 6, data.length));
+            long payloadAt = r.position();
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                byte[] sof = r.bytes(payload);
+                if (sof.length >= 5) {
+                    height = ((sof[1] & 0xFF) << 8) | (sof[2] & 0xFF);
+                    width = ((sof[3] & 0xFF) << 8) | (sof[4] & 0xFF);
                 }
-            } else if (marker == 0xE2 && payload >= ICC_HEADER.length + 2) {
-                byte[] data = r.bytes(payload);
-                if (startsWith(data, ICC_HEADER)) {
+                continue;
+            }
+            if (marker < 0xE0 || marker > 0xEF || marker == 0xE0 || marker == 0xEE) {
+                // Tables, comments, JFIF (density, thumbnail) and Adobe APP14 (its colour transform flag
+                // describes the old encoding): ours are written afresh.
+                r.skip(payload);
+                continue;
+            }
+            byte[] data = r.bytes(payload);
+            if (marker == 0xE1 && startsWith(data, EXIF_HEADER)) {
+                if (exif == null && data.length < 8 + 6) {
+                    dropped.add("EXIF block of " + data.length + " bytes is shorter than a TIFF header");
+                } else if (exif == null) {
+                    try {
+                        exif = Exif.parse(Arrays.copyOfRange(data, 6, data.length));
+                    } catch (MalformedImageException e) {
+                        dropped.add("EXIF block: " + e.getMessage());
+                    }
+                }
+            } else if (marker == 0xE1 && startsWith(data, XMP_HEADER)) {
+                if (standardXmp == null) {
+                    standardXmp = Arrays.copyOfRange(data, XMP_HEADER.length, data.length);
+                }
+            } else if (marker == 0xE1 && startsWith(data, EXTENDED_XMP_HEADER)) {
+                extended.add(r, data);
+            } else if (marker == 0xE2 && startsWith(data, ICC_HEADER)) {
+                if (data.length >= ICC_HEADER.length + 2) {
                     iccChunks = addIccChunk(r, iccChunks, data);
                 }
+            } else if (marker == 0xE2 && startsWith(data, MpfIndex.HEADER)) {
+                if (mpf == null) {
+                    try {
+                        mpf = MpfIndex.parse(data, payloadAt + MpfIndex.HEADER.length);
+                    } catch (MalformedImageException e) {
+                        dropped.add("MPF index: " + e.getMessage());
+                    }
+                }
+            } else if (marker == 0xE2 && startsWith(data, FPXR_HEADER)) {
+                continue; // FlashPix extension: a screen-nail of the old pixels
             } else {
-                r.skip(payload);
+                isoGainMap |= marker == 0xE2 && startsWith(data, ISO_GAIN_MAP_HEADER);
+                if (copiedBytes + data.length > MAX_COPIED_SEGMENT_BYTES) {
+                    dropped.add("APP" + (marker - 0xE0) + " segment of " + data.length + " bytes: the segments"
+                            + " copied as they are would pass " + MAX_COPIED_SEGMENT_BYTES + " bytes");
+                } else {
+                    copiedBytes += data.length;
+                    segments.add(new AppSegment(marker, data));
+                }
             }
         }
-        return new PhotoMetadata(exif, iccChunks == null ? null : joinIccChunks(r, iccChunks));
+        Xmp xmp = null;
+        if (standardXmp != null) {
+            try {
+                xmp = Xmp.parse(standardXmp);
+                xmp = extended.mergeInto(xmp, dropped);
+            } catch (MalformedImageException e) {
+                dropped.add("XMP packet: " + e.getMessage());
+            }
+        }
+        PhotoMetadata m = new PhotoMetadata(exif, iccChunks == null ? null : joinIccChunks(r, iccChunks), xmp,
+                segments, null, dropped);
+        boolean ultraHdr = isoGainMap || (xmp != null && xmp.has(Xmp.NS_HDRGM, "Version"));
+        if (followGainMap && ultraHdr && mpf != null && mpf.secondaryOffset() > 0) {
+            return m.withGainMap(readGainMap(r, mpf, width, height, m.orientation(), dropped));
+        }
+        return m;
+    }
+
+    /** The gain map the MPF index points at, or null (with the reason in {@code dropped}) when it is unusable. */
+    private static GainMap readGainMap(StreamReader r, MpfIndex mpf, int width, int height, int orientation,
+            List<String> dropped) throws IOException {
+        long at = mpf.secondaryPosition();
+        long size = mpf.secondarySize();
+        try {
+            if (width <= 0 || height <= 0) {
+                throw r.malformed("the primary image has no frame header");
+            }
+            if (at < r.position()) {
+                throw r.malformed("the MPF index puts the gain map at byte " + at + ", inside the primary image");
+            }
+            if (size < 4 || size > GainMap.MAX_BYTES) {
+                throw r.malformed("the MPF index gives the gain map " + size + " bytes; must be 4.."
+                        + GainMap.MAX_BYTES);
+            }
+            r.skip(at - r.position());
+            byte[] jpeg = r.bytes((int) size);
+            if ((jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
+                throw r.malformed("the MPF index points at byte " + at + ", which starts no JPEG");
+            }
+            PhotoMetadata own = readJpeg(new StreamReader(new ByteArrayInputStream(jpeg, 2, jpeg.length - 2),
+                    "JPEG gain map", 2), false);
+            return new GainMap(jpeg, width, height, orientation, own.xmp(), own.appSegments());
+        } catch (MalformedImageException e) {
+            dropped.add("Ultra HDR gain map: " + e.getMessage());
+            return null;
+        }
     }
 
     private static byte[][] addIccChunk(StreamReader r, byte[][] chunks, byte[] segment) throws IOException {
@@ -96,7 +213,7 @@ public final class PhotoMetadataReader {
         if (chunks[seq - 1] != null) {
             throw r.malformed("ICC_PROFILE chunk " + seq + " appears twice");
         }
-        chunks[seq - 1] = java.util.Arrays.copyOfRange(segment, ICC_HEADER.length + 2, segment.length);
+        chunks[seq - 1] = Arrays.copyOfRange(segment, ICC_HEADER.length + 2, segment.length);
         return chunks;
     }
 
@@ -123,6 +240,8 @@ public final class PhotoMetadataReader {
         }
         Exif exif = null;
         byte[] icc = null;
+        Xmp xmp = null;
+        List<String> dropped = new ArrayList<>();
         boolean first = true;
         while (true) {
             long length = r.u32be();
@@ -145,8 +264,9 @@ public final class PhotoMetadataReader {
             }
             boolean isExif = name.equals("eXIf");
             boolean isIcc = name.equals("iCCP");
-            if ((isExif && exif == null) || (isIcc && icc == null)) {
-                long bound = isExif ? Exif.MAX_BYTES : PhotoMetadata.MAX_ICC_BYTES + 81L;
+            boolean isText = name.equals("iTXt");
+            if ((isExif && exif == null) || (isIcc && icc == null) || (isText && xmp == null)) {
+                long bound = isExif ? Exif.MAX_BYTES : isIcc ? PhotoMetadata.MAX_ICC_BYTES + 81L : Xmp.MAX_BYTES;
                 if (length > bound) {
                     throw r.malformed(name + " chunk of " + length + " bytes exceeds " + bound);
                 }
@@ -158,15 +278,52 @@ public final class PhotoMetadataReader {
                     throw r.malformed(name + " chunk CRC mismatch");
                 }
                 if (isExif) {
-                    exif = Exif.parse(data);
-                } else {
+                    try {
+                        exif = Exif.parse(data);
+                    } catch (MalformedImageException e) {
+                        dropped.add("EXIF block: " + e.getMessage());
+                    }
+                } else if (isIcc) {
                     icc = inflateIcc(r, data);
+                } else if (startsWith(data, PNG_XMP_KEYWORD)) {
+                    try {
+                        xmp = Xmp.parse(pngText(r, data));
+                    } catch (MalformedImageException e) {
+                        dropped.add("XMP packet: " + e.getMessage());
+                    }
                 }
             } else {
                 r.skip(length + 4);
             }
         }
-        return new PhotoMetadata(exif, icc);
+        return new PhotoMetadata(exif, icc, xmp, new ArrayList<AppSegment>(), null, dropped);
+    }
+
+    /** The text of an iTXt chunk: keyword NUL, compression flag and method, language NUL, keyword NUL, text. */
+    private static byte[] pngText(StreamReader r, byte[] chunk) throws IOException {
+        int at = PNG_XMP_KEYWORD.length;
+        if (chunk.length < at + 2) {
+            throw r.malformed("iTXt chunk ends before its compression flag");
+        }
+        int flag = chunk[at];
+        int method = chunk[at + 1];
+        at += 2;
+        for (int field = 0; field < 2; field++) { // language tag, translated keyword
+            while (at < chunk.length && chunk[at] != 0) {
+                at++;
+            }
+            if (at++ >= chunk.length) {
+                throw r.malformed("iTXt chunk ends inside its language or keyword field");
+            }
+        }
+        byte[] text = Arrays.copyOfRange(chunk, at, chunk.length);
+        if (flag == 0) {
+            return text;
+        }
+        if (flag != 1 || method != 0) {
+            throw r.malformed("iTXt compression flag " + flag + " method " + method + " is not 0 or zlib");
+        }
+        return inflate(r, text, 0, Xmp.MAX_BYTES, "iTXt");
     }
 
     /** iCCP: a 1-79 byte Latin-1 name, NUL, compression method 0, then a zlib stream. */
@@ -181,27 +338,32 @@ public final class PhotoMetadataReader {
         if (chunk[nul + 1] != 0) {
             throw r.malformed("iCCP compression method " + chunk[nul + 1] + " is not 0 (zlib)");
         }
+        return inflate(r, chunk, nul + 2, PhotoMetadata.MAX_ICC_BYTES, "iCCP profile");
+    }
+
+    /** Inflates a zlib stream of at most {@code limit} bytes; empty, corrupt or bigger is malformed. */
+    private static byte[] inflate(StreamReader r, byte[] data, int from, int limit, String what) throws IOException {
         Inflater inflater = new Inflater();
         try {
-            inflater.setInput(chunk, nul + 2, chunk.length - nul - 2);
+            inflater.setInput(data, from, data.length - from);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[8192];
             while (!inflater.finished()) {
                 int n = inflater.inflate(buf);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw r.malformed("iCCP zlib stream is truncated or needs a dictionary");
+                    throw r.malformed(what + " zlib stream is truncated or needs a dictionary");
                 }
                 out.write(buf, 0, n);
-                if (out.size() > PhotoMetadata.MAX_ICC_BYTES) {
-                    throw r.malformed("iCCP profile inflates past " + PhotoMetadata.MAX_ICC_BYTES + " bytes");
+                if (out.size() > limit) {
+                    throw r.malformed(what + " inflates past " + limit + " bytes");
                 }
             }
             if (out.size() == 0) {
-                throw r.malformed("iCCP profile is empty");
+                throw r.malformed(what + " is empty");
             }
             return out.toByteArray();
         } catch (DataFormatException e) {
-            throw r.malformed("iCCP zlib stream is corrupt: " + e.getMessage());
+            throw r.malformed(what + " zlib stream is corrupt: " + e.getMessage());
         } finally {
             inflater.end();
         }
@@ -220,6 +382,8 @@ public final class PhotoMetadataReader {
         long end = 8 + riffSize;
         Exif exif = null;
         byte[] icc = null;
+        Xmp xmp = null;
+        List<String> dropped = new ArrayList<>();
         while (r.position() + 8 <= end) {
             String name = fourCc(r.bytes(4));
             long size = r.u32le();
@@ -232,9 +396,24 @@ public final class PhotoMetadataReader {
                     throw r.malformed("EXIF chunk of " + size + " bytes exceeds " + Exif.MAX_BYTES);
                 }
                 byte[] data = r.bytes((int) size);
-                // Some writers keep the JPEG "Exif\0\0" prefix in the chunk.
-                exif = Exif.parse(startsWith(data, EXIF_HEADER) && data.length >= 6
-                        ? java.util.Arrays.copyOfRange(data, 6, data.length) : data);
+                try {
+                    // Some writers keep the JPEG "Exif\0\0" prefix in the chunk.
+                    exif = Exif.parse(startsWith(data, EXIF_HEADER) && data.length >= 6
+                            ? Arrays.copyOfRange(data, 6, data.length) : data);
+                } catch (MalformedImageException e) {
+                    dropped.add("EXIF block: " + e.getMessage());
+                }
+                r.skip(padded - size);
+            } else if (name.equals("XMP ") && xmp == null) {
+                if (size > Xmp.MAX_BYTES) {
+                    throw r.malformed("XMP chunk of " + size + " bytes exceeds " + Xmp.MAX_BYTES);
+                }
+                byte[] data = r.bytes((int) size);
+                try {
+                    xmp = Xmp.parse(data);
+                } catch (MalformedImageException e) {
+                    dropped.add("XMP packet: " + e.getMessage());
+                }
                 r.skip(padded - size);
             } else if (name.equals("ICCP") && icc == null) {
                 if (size == 0 || size > PhotoMetadata.MAX_ICC_BYTES) {
@@ -246,7 +425,7 @@ public final class PhotoMetadataReader {
                 r.skip(padded);
             }
         }
-        return new PhotoMetadata(exif, icc);
+        return new PhotoMetadata(exif, icc, xmp, new ArrayList<AppSegment>(), null, dropped);
     }
 
     /** A RIFF chunk name, fit for an error message: unprintable bytes become '?'. */
@@ -268,5 +447,86 @@ public final class PhotoMetadataReader {
             }
         }
         return true;
+    }
+
+    /** The chunks of JPEG extended XMP (APP1 "http://ns.adobe.com/xmp/extension/"), grouped by their GUID. */
+    private static final class ExtendedXmp {
+        private final java.util.Map<String, List<long[]>> chunks = new java.util.HashMap<>();
+        private final java.util.Map<String, List<byte[]>> data = new java.util.HashMap<>();
+        private final java.util.Map<String, Long> lengths = new java.util.HashMap<>();
+        private final List<String> problems = new ArrayList<>();
+        private long held;
+
+        void add(StreamReader r, byte[] segment) {
+            int at = EXTENDED_XMP_HEADER.length;
+            if (segment.length < at + 40) {
+                problems.add("an extended XMP segment of " + segment.length + " bytes has no GUID and offsets");
+                return;
+            }
+            String guid = new String(segment, at, 32, StandardCharsets.US_ASCII);
+            long full = u32(segment, at + 32);
+            long offset = u32(segment, at + 36);
+            int n = segment.length - at - 40;
+            Long known = lengths.get(guid);
+            if (full > Xmp.MAX_BYTES || offset + n > full || (known != null && known != full)
+                    || held + n > Xmp.MAX_BYTES) {
+                problems.add("extended XMP chunk at " + offset + " of " + n + " bytes does not fit its packet of "
+                        + full + " bytes");
+                return;
+            }
+            held += n;
+            lengths.put(guid, full);
+            chunks.computeIfAbsent(guid, g -> new ArrayList<>()).add(new long[] {offset, n});
+            data.computeIfAbsent(guid, g -> new ArrayList<>()).add(Arrays.copyOfRange(segment, at + 40,
+                    segment.length));
+        }
+
+        /** The standard packet with the extended one it names merged in; problems go to {@code dropped}. */
+        Xmp mergeInto(Xmp standard, List<String> dropped) {
+            String guid = standard.value(Xmp.NS_XMP_NOTE, "HasExtendedXMP");
+            if (guid == null) {
+                if (!chunks.isEmpty() || !problems.isEmpty()) {
+                    dropped.add("extended XMP: the main packet names none, so its chunks are unused");
+                }
+                return standard;
+            }
+            dropped.addAll(problems);
+            List<long[]> parts = chunks.get(guid);
+            if (parts == null) {
+                dropped.add("extended XMP " + guid + ": no chunk carries it");
+                return standard.without(Xmp.NS_XMP_NOTE, "HasExtendedXMP");
+            }
+            int full = (int) (long) lengths.get(guid);
+            byte[] packet = new byte[full];
+            List<byte[]> bytes = data.get(guid);
+            Integer[] order = new Integer[parts.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> Long.compare(parts.get(x)[0], parts.get(y)[0]));
+            long filled = 0;
+            for (int i : order) {
+                long[] p = parts.get(i);
+                if (p[0] != filled) {
+                    break;
+                }
+                System.arraycopy(bytes.get(i), 0, packet, (int) p[0], (int) p[1]);
+                filled += p[1];
+            }
+            try {
+                if (filled != full) {
+                    throw new MalformedImageException("chunks cover " + filled + " of its " + full + " bytes");
+                }
+                return standard.merge(Xmp.parse(packet));
+            } catch (MalformedImageException e) {
+                dropped.add("extended XMP " + guid + ": " + e.getMessage());
+                return standard.without(Xmp.NS_XMP_NOTE, "HasExtendedXMP");
+            }
+        }
+
+        private static long u32(byte[] b, int at) {
+            return ((long) (b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8)
+                    | (b[at + 3] & 0xFF);
+        }
     }
 }
