@@ -163,6 +163,11 @@ public final class JpegEncoderComparison {
         }
 
         @Override
+        public void overwrite(long position, byte[] bytes) {
+            throw new UnsupportedOperationException("the comparison writes plain JPEGs, which need no patching");
+        }
+
+        @Override
         public void commit() {
         }
 

@@ -5,14 +5,17 @@ import android.content.ContentValues;
 import android.net.Uri;
 import android.os.Build;
 import android.os.Environment;
+import android.os.ParcelFileDescriptor;
 import android.provider.MediaStore;
 
 import io.clarity.engine.io.OutputTarget;
 
 import java.io.BufferedOutputStream;
 import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 
 /**
  * A new picture under Pictures/Clarity, written as a pending MediaStore item (IS_PENDING = 1, invisible to
@@ -73,6 +76,24 @@ public final class MediaStoreOutputTarget implements OutputTarget {
             throw new IOException("MediaStore gave no stream for the new picture");
         }
         return new BufferedOutputStream(out, 1 << 16);
+    }
+
+    @Override
+    public void overwrite(long position, byte[] bytes) throws IOException {
+        if (item == null) {
+            throw new IllegalStateException("nothing written");
+        }
+        ParcelFileDescriptor opened = resolver.openFileDescriptor(item, "rw");
+        if (opened == null) {
+            throw new IOException("MediaStore gave no file to patch for " + displayName);
+        }
+        try (ParcelFileDescriptor fd = opened; FileOutputStream out = new FileOutputStream(fd.getFileDescriptor())) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            long at = position;
+            while (buffer.hasRemaining()) {
+                at += out.getChannel().write(buffer, at);
+            }
+        }
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.clarity.engine.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,20 @@ public final class FileOutputTarget implements OutputTarget {
         partial = destination.resolveSibling(destination.getFileName() + ".part");
         return new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), 1 << 16);
+    }
+
+    @Override
+    public void overwrite(long position, byte[] bytes) throws IOException {
+        if (partial == null) {
+            throw new IllegalStateException("nothing written");
+        }
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            long at = position;
+            while (buffer.hasRemaining()) {
+                at += channel.write(buffer, at);
+            }
+        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.clarity.engine.io;
 
 /** The example tables of ITU-T T.81 Annex K, which libjpeg and ImageIO use by default. */
-final class JpegTables {
+public final class JpegTables {
     private JpegTables() {
     }
 
@@ -64,7 +64,7 @@ final class JpegTables {
     };
 
     /** ZIGZAG[k] is the natural index of the k-th coefficient in zigzag order. */
-    static final int[] ZIGZAG = zigzag();
+    public static final int[] ZIGZAG = zigzag();
 
     private static int[] zigzag() {
         int[] order = new int[64];

@@ -11,6 +11,12 @@ public interface OutputTarget {
     /** Opens the stream the writer fills; called once. The writer closes it before commit or discard. */
     OutputStream open() throws IOException;
 
+    /**
+     * Rewrites bytes already written, after the stream is closed and before commit: a JPEG writer fills in
+     * its MPF index once it knows how long the primary image came out (Ultra HDR).
+     */
+    void overwrite(long position, byte[] bytes) throws IOException;
+
     /** Makes the written bytes the visible output. */
     void commit() throws IOException;
 

@@ -62,6 +62,7 @@ abstract class StreamingImageWriter implements ImageSink {
         end(out);
         out.close();
         done = true;
+        afterClose(target);
         target.commit();
     }
 
@@ -87,6 +88,10 @@ abstract class StreamingImageWriter implements ImageSink {
     abstract void encodeRows(ArgbImage band) throws IOException;
 
     abstract void end(OutputStream out) throws IOException;
+
+    /** Patches what was written (see {@link OutputTarget#overwrite}) once the stream is closed. */
+    void afterClose(OutputTarget target) throws IOException {
+    }
 
     /** Frees native resources on abort; {@link #end} frees them on success. */
     void release() {

@@ -3,7 +3,9 @@ package io.clarity.engine.io;
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.metadata.AppSegment;
 import io.clarity.engine.metadata.Exif;
+import io.clarity.engine.metadata.GainMap;
 import io.clarity.engine.metadata.MalformedImageException;
+import io.clarity.engine.metadata.MpfIndex;
 import io.clarity.engine.metadata.PhotoMetadata;
 import io.clarity.engine.metadata.Xmp;
 
@@ -19,11 +21,16 @@ import java.util.List;
 /**
  * A baseline JPEG encoder that takes rows in order and keeps one MCU row (8 or 16 lines) in memory: JFIF
  * YCbCr, the Annex K tables scaled by IJG quality, standard Huffman tables. EXIF goes into APP1, the ICC
- * profile into APP2 ICC_PROFILE chunks. Alpha is dropped (JPEG has none).
+ * profile into APP2 ICC_PROFILE chunks, XMP into APP1 (extended XMP when it is big), other carried APPn
+ * segments as they are. Alpha is dropped (JPEG has none). With a gain map in the metadata the output is an
+ * Ultra HDR JPEG: the gain map scaled to the output, an MPF index and the hdrgm XMP description.
  */
 public final class StreamingJpegWriter extends StreamingImageWriter {
-    /** Chroma resolution: 4:2:0 halves it both ways (what cameras and ImageIO write), 4:4:4 keeps it. */
-    public enum Subsampling { YUV420, YUV444 }
+    /**
+     * Chroma resolution: 4:2:0 halves it both ways (what cameras and ImageIO write), 4:4:4 keeps it, GRAY
+     * writes luminance alone (one component: a single-channel gain map).
+     */
+    public enum Subsampling { YUV420, YUV444, GRAY }
 
     private static final int MAX_APP_PAYLOAD = AppSegment.MAX_PAYLOAD;
     private static final byte[] EXIF_HEADER = {'E', 'x', 'i', 'f', 0, 0};
@@ -48,6 +55,11 @@ public final class StreamingJpegWriter extends StreamingImageWriter {
     /** The Ultra HDR description for the primary's XMP; empty when writing a plain JPEG. */
     private String ultraHdrAttributes = "";
     private String ultraHdrChildren = "";
+    private CountingOutputStream out;
+    /** The re-encoded gain map appended after the primary, or null for a plain JPEG. */
+    private byte[] gainMapJpeg;
+    private long mpfPayloadAt;
+    private long primaryLength;
     private BitOutput bits;
     private int width;
     private int stripHeight;
@@ -84,12 +96,26 @@ public final class StreamingJpegWriter extends StreamingImageWriter {
     }
 
     @Override
-    void begin(OutputStream out, int width, int height, boolean hasAlpha) throws IOException {
+    void begin(OutputStream stream, int width, int height, boolean hasAlpha) throws IOException {
         this.width = width;
         int mcu = subsampling == Subsampling.YUV420 ? 16 : 8;
         stripHeight = mcu;
         paddedWidth = (width + mcu - 1) / mcu * mcu;
         planes = new float[3][stripHeight * paddedWidth];
+        out = new CountingOutputStream(stream);
+        GainMap gainMap = metadata.gainMap();
+        if (gainMap != null) {
+            // Encoded first, so the primary's XMP can give its length; the primary itself still streams.
+            gainMapJpeg = UltraHdrGainMap.forOutput(gainMap, width, height, quality);
+            ultraHdrAttributes = "xmlns:hdrgm=\"" + Xmp.NS_HDRGM + "\" xmlns:Container=\"" + Xmp.NS_CONTAINER
+                    + "\" xmlns:Item=\"" + Xmp.NS_ITEM + "\" hdrgm:Version=\"1.0\"";
+            ultraHdrChildren = "<Container:Directory><rdf:Seq>"
+                    + "<rdf:li rdf:parseType=\"Resource\"><Container:Item Item:Semantic=\"Primary\""
+                    + " Item:Mime=\"image/jpeg\"/></rdf:li>"
+                    + "<rdf:li rdf:parseType=\"Resource\"><Container:Item Item:Semantic=\"GainMap\""
+                    + " Item:Mime=\"image/jpeg\" Item:Length=\"" + gainMapJpeg.length + "\"/></rdf:li>"
+                    + "</rdf:Seq></Container:Directory>";
+        }
         writeHeaders(out, width, height);
         bits = new BitOutput(out);
     }
@@ -121,6 +147,10 @@ public final class StreamingJpegWriter extends StreamingImageWriter {
                 segment(out, 0xE2, p);
             }
         }
+        if (gainMapJpeg != null) {
+            mpfPayloadAt = this.out.count() + 4;
+            segment(out, 0xE2, MpfIndex.segment(0, 0, 0)); // filled in by afterClose
+        }
         for (AppSegment a : metadata.appSegments()) {
             segment(out, a.marker(), a.payload());
         }
@@ -134,15 +164,16 @@ public final class StreamingJpegWriter extends StreamingImageWriter {
         }
         segment(out, 0xDB, dqt);
         int lumaSampling = subsampling == Subsampling.YUV420 ? 0x22 : 0x11;
-        segment(out, 0xC0, new byte[] {8, (byte) (height >> 8), (byte) height, (byte) (width >> 8), (byte) width, 3,
-            1, (byte) lumaSampling, 0, 2, 0x11, 1, 3, 0x11, 1});
+        boolean gray = subsampling == Subsampling.GRAY;
+        segment(out, 0xC0, new byte[] {8, (byte) (height >> 8), (byte) height, (byte) (width >> 8), (byte) width,
+            (byte) (gray ? 1 : 3), 1, (byte) lumaSampling, 0, 2, 0x11, 1, 3, 0x11, 1}, gray ? 9 : 15);
         java.io.ByteArrayOutputStream dht = new java.io.ByteArrayOutputStream();
         huffmanTable(dht, 0x00, JpegTables.DC_LUMINANCE_BITS, JpegTables.DC_LUMINANCE_VALUES);
         huffmanTable(dht, 0x10, JpegTables.AC_LUMINANCE_BITS, JpegTables.AC_LUMINANCE_VALUES);
         huffmanTable(dht, 0x01, JpegTables.DC_CHROMINANCE_BITS, JpegTables.DC_CHROMINANCE_VALUES);
         huffmanTable(dht, 0x11, JpegTables.AC_CHROMINANCE_BITS, JpegTables.AC_CHROMINANCE_VALUES);
         segment(out, 0xC4, dht.toByteArray());
-        segment(out, 0xDA, new byte[] {3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0});
+        segment(out, 0xDA, gray ? new byte[] {1, 1, 0x00, 0, 63, 0} : new byte[] {3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0});
     }
 
     /** "Exif\0\0" + TIFF; {@link Exif#forOutput} keeps the block within one segment. */
@@ -233,12 +264,16 @@ public final class StreamingJpegWriter extends StreamingImageWriter {
     }
 
     private static void segment(OutputStream out, int marker, byte[] payload) throws IOException {
-        int length = payload.length + 2;
+        segment(out, marker, payload, payload.length);
+    }
+
+    private static void segment(OutputStream out, int marker, byte[] payload, int used) throws IOException {
+        int length = used + 2;
         out.write(0xFF);
         out.write(marker);
         out.write(length >> 8);
         out.write(length);
-        out.write(payload);
+        out.write(payload, 0, used);
     }
 
     @Override
@@ -276,8 +311,21 @@ public final class StreamingJpegWriter extends StreamingImageWriter {
             encodeStrip();
         }
         bits.flush();
-        out.write(0xFF);
-        out.write(0xD9);
+        this.out.write(0xFF);
+        this.out.write(0xD9);
+        if (gainMapJpeg != null) {
+            primaryLength = this.out.count();
+            this.out.write(gainMapJpeg);
+        }
+    }
+
+    /** Fills in the MPF index reserved in the headers: the primary's length is known only now. */
+    @Override
+    void afterClose(OutputTarget target) throws IOException {
+        if (gainMapJpeg != null) {
+            byte[] mpf = MpfIndex.segment(primaryLength, gainMapJpeg.length, primaryLength - (mpfPayloadAt + 4));
+            target.overwrite(mpfPayloadAt, mpf);
+        }
     }
 
     private void encodeStrip() throws IOException {
@@ -294,6 +342,9 @@ public final class StreamingJpegWriter extends StreamingImageWriter {
                 encodeBlock(1, chromaQuant, dcChroma, acChroma);
                 loadHalvedBlock(planes[2], mx);
                 encodeBlock(2, chromaQuant, dcChroma, acChroma);
+            } else if (subsampling == Subsampling.GRAY) {
+                loadBlock(planes[0], mx, 0);
+                encodeBlock(0, lumaQuant, dcLuma, acLuma);
             } else {
                 loadBlock(planes[0], mx, 0);
                 encodeBlock(0, lumaQuant, dcLuma, acLuma);
@@ -443,6 +494,31 @@ public final class StreamingJpegWriter extends StreamingImageWriter {
             if (count > 0) {
                 write(0x7F, 8 - count);
             }
+        }
+    }
+
+    /** Counts what passes, so the writer knows where the MPF index sits and how long the primary came out. */
+    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        private long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        long count() {
+            return count;
         }
     }
 }

@@ -13,8 +13,11 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Reads the EXIF block and ICC profile of a JPEG, PNG or WebP file (a BMP has neither) from untrusted bytes,
- * without decoding pixels. JPEG and PNG are read only up to the image data.
+ * Reads the metadata of a JPEG, PNG, WebP or HEIF/AVIF file (a BMP has none) from untrusted bytes, without
+ * decoding pixels: EXIF, ICC profile and XMP, and for JPEG the APPn segments to copy and an Ultra HDR gain map.
+ * JPEG and PNG are read only up to the image data, except that an Ultra HDR JPEG is read on to its gain map.
+ * A damaged EXIF block, XMP packet or gain map is left out and named in {@link PhotoMetadata#dropped()}; a
+ * damaged container is rejected.
  */
 public final class PhotoMetadataReader {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -45,10 +48,13 @@ public final class PhotoMetadataReader {
         if (b0 == 'R' && b1 == 'I') {
             return readWebp(new StreamReader(in, "WebP", 2));
         }
+        if (b0 == 0 && b1 == 0) {
+            return HeifReader.read(new StreamReader(in, "HEIF", 2));
+        }
         if (b0 == 'B' && b1 == 'M') {
             return PhotoMetadata.NONE;
         }
-        throw new MalformedImageException("not a JPEG, PNG, WebP or BMP file");
+        throw new MalformedImageException("not a JPEG, PNG, WebP, HEIF or BMP file");
     }
 
     private static PhotoMetadata readJpeg(StreamReader r) throws IOException {
@@ -160,13 +166,13 @@ public final class PhotoMetadataReader {
                 dropped.add("XMP packet: " + e.getMessage());
             }
         }
-        PhotoMetadata m = new PhotoMetadata(exif, iccChunks == null ? null : joinIccChunks(r, iccChunks), xmp,
-                segments, null, dropped);
+        byte[] icc = iccChunks == null ? null : joinIccChunks(r, iccChunks);
         boolean ultraHdr = isoGainMap || (xmp != null && xmp.has(Xmp.NS_HDRGM, "Version"));
-        if (followGainMap && ultraHdr && mpf != null && mpf.secondaryOffset() > 0) {
-            return m.withGainMap(readGainMap(r, mpf, width, height, m.orientation(), dropped));
+        GainMap gainMap = null;
+        if (followGainMap && ultraHdr && mpf != null) {
+            gainMap = readGainMap(r, mpf, width, height, exif == null ? 1 : exif.orientation(), dropped);
         }
-        return m;
+        return new PhotoMetadata(exif, icc, xmp, segments, gainMap, dropped);
     }
 
     /** The gain map the MPF index points at, or null (with the reason in {@code dropped}) when it is unusable. */
@@ -190,6 +196,7 @@ public final class PhotoMetadataReader {
             if ((jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
                 throw r.malformed("the MPF index points at byte " + at + ", which starts no JPEG");
             }
+            BaselineJpegDecoder.decode(jpeg, (long) width * height); // what the writer will need to do
             PhotoMetadata own = readJpeg(new StreamReader(new ByteArrayInputStream(jpeg, 2, jpeg.length - 2),
                     "JPEG gain map", 2), false);
             return new GainMap(jpeg, width, height, orientation, own.xmp(), own.appSegments());

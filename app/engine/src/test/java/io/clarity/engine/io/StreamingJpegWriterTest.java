@@ -56,9 +56,54 @@ public class StreamingJpegWriterTest {
     }
 
     @Test
+    public void grayOutputHasOneComponentAndDecodesCloseToTheLuminance() throws IOException {
+        ArgbImage img = TestImages.photoLike(61, 45, false, 1);
+        int[] px = img.pixels();
+        for (int i = 0; i < px.length; i++) {
+            int p = px[i];
+            int y = (int) Math.round(0.299 * (p >> 16 & 0xFF) + 0.587 * (p >> 8 & 0xFF) + 0.114 * (p & 0xFF));
+            px[i] = 0xFF000000 | y * 0x010101;
+        }
+        byte[] jpeg = encode(img, 95, StreamingJpegWriter.Subsampling.GRAY, new int[] {45});
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(jpeg));
+        assertEquals(1, decoded.getRaster().getNumBands());
+        assertTrue("PSNR " + grayPsnr(img, decoded), grayPsnr(img, decoded) > 36);
+        ArgbImage ours = io.clarity.engine.metadata.BaselineJpegDecoder.decode(jpeg, 1 << 20).image;
+        assertTrue("PSNR " + grayPsnr(ours, decoded), grayPsnr(ours, decoded) > 45);
+    }
+
+    /** Against the raster: getRGB of a grey BufferedImage applies a gamma (Java's grey space is linear). */
+    private static double grayPsnr(ArgbImage expected, BufferedImage gray) {
+        double sum = 0;
+        for (int y = 0; y < expected.height(); y++) {
+            for (int x = 0; x < expected.width(); x++) {
+                int d = (expected.pixels()[y * expected.width() + x] & 0xFF) - gray.getRaster().getSample(x, y, 0);
+                sum += d * d;
+            }
+        }
+        return 10 * Math.log10(255.0 * 255 / (sum / expected.pixels().length));
+    }
+
+    @Test
+    public void baselineDecoderAgreesWithImageIo() throws IOException {
+        ArgbImage img = TestImages.photoLike(61, 45, false, 2);
+        for (StreamingJpegWriter.Subsampling s : new StreamingJpegWriter.Subsampling[] {
+            StreamingJpegWriter.Subsampling.YUV420, StreamingJpegWriter.Subsampling.YUV444}) {
+            byte[] jpeg = encode(img, 90, s, new int[] {45});
+            BufferedImage reference = ImageIO.read(new ByteArrayInputStream(jpeg));
+            ArgbImage ours = io.clarity.engine.metadata.BaselineJpegDecoder.decode(jpeg, 1 << 20).image;
+            // Both are IDCT + YCbCr conversions of the same coefficients; chroma upsampling differs (ImageIO
+            // interpolates 4:2:0 chroma, we replicate), so 4:2:0 agrees a little less closely.
+            double psnr = TestImages.psnr(ours, reference);
+            assertTrue(s + " PSNR " + psnr, psnr > (s == StreamingJpegWriter.Subsampling.YUV420 ? 30 : 40));
+        }
+    }
+
+    @Test
     public void oddSizedImageInUnevenBandsDecodesCloseToTheInput() throws IOException {
         ArgbImage img = TestImages.photoLike(61, 45, false, 1);
-        for (StreamingJpegWriter.Subsampling s : StreamingJpegWriter.Subsampling.values()) {
+        for (StreamingJpegWriter.Subsampling s : new StreamingJpegWriter.Subsampling[] {
+            StreamingJpegWriter.Subsampling.YUV420, StreamingJpegWriter.Subsampling.YUV444}) {
             BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(encode(img, 95, s, new int[] {1, 7, 20, 17})));
             assertEquals(61, decoded.getWidth());
             assertEquals(45, decoded.getHeight());

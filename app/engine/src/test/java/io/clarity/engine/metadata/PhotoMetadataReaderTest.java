@@ -120,7 +120,7 @@ public class PhotoMetadataReaderTest {
 
     @Test
     public void unknownFormatIsRejected() {
-        assertMalformed(bytes('G', 'I', 'F', '8'), "not a JPEG, PNG, WebP or BMP");
+        assertMalformed(bytes('G', 'I', 'F', '8'), "not a JPEG, PNG, WebP, HEIF or BMP");
     }
 
     private ByteArrayOutputTarget target;
