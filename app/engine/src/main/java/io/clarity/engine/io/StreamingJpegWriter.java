@@ -199,16 +199,16 @@ public final class StreamingJpegWriter extends StreamingImageWriter {
         }
         try {
             Xmp full = extra ? (xmp == null ? Xmp.empty() : xmp).withDescription(attributes, children) : xmp;
-            byte[] packet = full.bytes();
+            byte[] packet = full.packet();
             if (XMP_HEADER.length + packet.length <= MAX_APP_PAYLOAD) {
                 out.add(concat(XMP_HEADER, packet));
                 return out;
             }
-            byte[] extended = xmp.bytes();
+            byte[] extended = xmp.bytes(); // extended XMP goes without a packet wrapper
             String guid = md5Hex(extended);
             Xmp standard = Xmp.empty().withDescription("xmlns:xmpNote=\"" + Xmp.NS_XMP_NOTE
                     + "\" xmpNote:HasExtendedXMP=\"" + guid + "\"" + (extra ? " " + attributes : ""), children);
-            out.add(concat(XMP_HEADER, standard.bytes()));
+            out.add(concat(XMP_HEADER, standard.packet()));
             int chunk = MAX_APP_PAYLOAD - EXTENDED_XMP_HEADER.length - 40;
             for (int at = 0; at < extended.length; at += chunk) {
                 int n = Math.min(chunk, extended.length - at);

@@ -72,7 +72,7 @@ public final class StreamingPngWriter extends StreamingImageWriter {
         if (metadata.xmp() != null) {
             // iTXt, uncompressed, no language: what the XMP spec (part 3, 1.1.5) prescribes for PNG.
             byte[] keyword = "XML:com.adobe.xmp\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
-            byte[] packet = metadata.xmp().bytes();
+            byte[] packet = metadata.xmp().packet();
             byte[] data = java.util.Arrays.copyOf(keyword, keyword.length + packet.length);
             System.arraycopy(packet, 0, data, keyword.length, packet.length);
             chunk("iTXt", data, data.length);

@@ -68,6 +68,16 @@ public final class Xmp {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The bytes to embed: the text, inside an xpacket wrapper (XMP part 1, 7.3) when it came without one. */
+    public byte[] packet() {
+        String t = text.trim();
+        if (t.startsWith("<?xpacket")) {
+            return bytes();
+        }
+        return ("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>" + t + "<?xpacket end=\"w\"?>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The first value of a simple property (an attribute or a text-only element), entities decoded; or null. */
     public String value(String ns, String name) {
         for (Element e : elements) {

@@ -108,6 +108,12 @@ public class UltraHdrTest {
 
     /** Primary {@code w} x {@code h} (stored), gain map {@code gw} x {@code gh} (stored), assembled by hand. */
     static byte[] ultraHdr(int w, int h, int gw, int gh, int orientation) throws IOException {
+        return ultraHdr(w, h, gw, gh, Exif.empty(ByteOrder.LITTLE_ENDIAN)
+                .with(Exif.Ifd.MAIN, TiffEntry.ascii(Exif.TAG_MAKE, "Clarity Test Phone"))
+                .with(Exif.Ifd.MAIN, TiffEntry.shortValue(Exif.TAG_ORIENTATION, orientation)));
+    }
+
+    public static byte[] ultraHdr(int w, int h, int gw, int gh, Exif exif) throws IOException {
         ArgbImage ramp = new ArgbImage(gw, gh);
         for (int y = 0; y < gh; y++) {
             for (int x = 0; x < gw; x++) {
@@ -123,9 +129,6 @@ public class UltraHdrTest {
                 + " Item:Semantic=\"Primary\" Item:Mime=\"image/jpeg\"/></rdf:li><rdf:li rdf:parseType=\"Resource\">"
                 + "<Container:Item Item:Semantic=\"GainMap\" Item:Mime=\"image/jpeg\" Item:Length=\"" + gain.length
                 + "\"/></rdf:li></rdf:Seq></Container:Directory></rdf:Description></rdf:RDF></x:xmpmeta>";
-        Exif exif = Exif.empty(ByteOrder.LITTLE_ENDIAN)
-                .with(Exif.Ifd.MAIN, TiffEntry.ascii(Exif.TAG_MAKE, "Clarity Test Phone"))
-                .with(Exif.Ifd.MAIN, TiffEntry.shortValue(Exif.TAG_ORIENTATION, orientation));
         byte[] primary = encode(new ByteArrayOutputTarget(), StreamingJpegWriter.Subsampling.YUV420,
                 new PhotoMetadata(exif, null).withXmp(Xmp.parse(primaryXmp)), new ArgbImage(w, h));
         int mpfLength = mpfLittleEndian(0, 0, 0).length;

@@ -16,7 +16,8 @@ import static org.junit.Assert.fail;
 
 /** HEIF files laid out as phone cameras write them (ftyp, meta, then mdat holding the EXIF and XMP items). */
 public class HeifReaderTest {
-    private static final byte[] ICC = "a stand-in ICC profile of some bytes".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ICC = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB)
+            .getData();
 
     @Test
     public void heifExifKeepsDateCameraAndLocationThroughAJpegOutput() throws IOException {
