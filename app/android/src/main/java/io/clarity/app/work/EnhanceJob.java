@@ -19,6 +19,7 @@ import io.clarity.engine.pipeline.EnhanceResult;
 import io.clarity.engine.pipeline.Enhancer;
 import io.clarity.engine.pipeline.ProgressListener;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -34,12 +35,15 @@ public final class EnhanceJob {
         public final int width;
         public final int height;
         public final EnhanceResult result;
+        /** What of the input's metadata the output could not carry, and why; null when it carries it all. */
+        public final String metadataNote;
 
-        Outcome(Uri output, int width, int height, EnhanceResult result) {
+        Outcome(Uri output, int width, int height, EnhanceResult result, String metadataNote) {
             this.output = output;
             this.width = width;
             this.height = height;
             this.result = result;
+            this.metadataNote = metadataNote;
         }
     }
 
@@ -59,7 +63,8 @@ public final class EnhanceJob {
      */
     public Outcome run(EnhanceRequest request, RuntimeStats stats, ProgressListener progress, CancellationToken cancel)
             throws IOException, InterruptedException {
-        PhotoMetadata metadata = readMetadata(request.input());
+        String[] unreadable = new String[1];
+        PhotoMetadata metadata = readMetadata(request.input(), unreadable);
         int orientation = metadata.exif() != null ? metadata.orientation() : readOrientation(request.input());
         try (BitmapRegionSource source = BitmapRegionSource.open(resolver, request.input(), orientation)) {
             Enhancer enhancer = new Enhancer(runtime.factory(request.modelId(), request.detailStrength(), stats), EnhanceOptions.defaults());
@@ -67,18 +72,23 @@ public final class EnhanceJob {
                     request.format().mimeType());
             SizedSink sink = new SizedSink(target, request, metadata);
             EnhanceResult result = enhancer.run(source, sink, progress, cancel);
-            return new Outcome(target.uri(), sink.width, sink.height, result);
+            return new Outcome(target.uri(), sink.width, sink.height, result,
+                    unreadable[0] != null ? unreadable[0] : sink.metadataNote);
         }
     }
 
-    /** EXIF and ICC for JPEG/PNG/WebP; other formats (HEIF) carry none over, which is not an error. */
-    private PhotoMetadata readMetadata(Uri input) throws IOException {
+    /**
+     * EXIF, ICC, XMP (and an Ultra HDR gain map) of a JPEG, PNG, WebP or HEIF input. Metadata the engine cannot
+     * read is not an error: the photo is enhanced without it, and {@code unreadable[0]} says why.
+     */
+    private PhotoMetadata readMetadata(Uri input, String[] unreadable) throws IOException {
         try (InputStream in = resolver.openInputStream(input)) {
             if (in == null) {
                 throw new IOException("no data behind " + input);
             }
-            return PhotoMetadataReader.read(in);
+            return PhotoMetadataReader.read(new BufferedInputStream(in, 1 << 16));
         } catch (io.clarity.engine.metadata.MalformedImageException e) {
+            unreadable[0] = e.getMessage();
             return PhotoMetadata.NONE;
         }
     }
@@ -103,6 +113,7 @@ public final class EnhanceJob {
         private ImageSink writer;
         int width;
         int height;
+        String metadataNote;
 
         SizedSink(MediaStoreOutputTarget target, EnhanceRequest request, PhotoMetadata metadata) {
             this.target = target;
@@ -115,6 +126,7 @@ public final class EnhanceJob {
             this.width = width;
             this.height = height;
             PhotoMetadata out = metadata.forOutput(width, height, true);
+            metadataNote = out.droppedSummary();
             writer = request.format() == EnhanceRequest.Format.PNG
                     ? new StreamingPngWriter(target, out)
                     : new StreamingJpegWriter(target, request.jpegQuality(), StreamingJpegWriter.Subsampling.YUV420, out);

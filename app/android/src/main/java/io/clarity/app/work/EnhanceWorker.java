@@ -37,6 +37,8 @@ public final class EnhanceWorker extends Worker {
     public static final String OUTPUT_MS_PER_TILE = "msPerTile";
     public static final String OUTPUT_FELL_BACK = "fellBack";
     public static final String OUTPUT_ERROR = "error";
+    /** What metadata the output lost and why (EnhanceJob.Outcome#metadataNote); absent when none. */
+    public static final String OUTPUT_METADATA_NOTE = "metadataNote";
 
     private final ModelRuntime runtime;
     private static final long REPORT_INTERVAL_NANOS = 250_000_000L;
@@ -79,6 +81,7 @@ public final class EnhanceWorker extends Worker {
                     .putString(OUTPUT_BACKEND, String.valueOf(stats.backend()))
                     .putDouble(OUTPUT_MS_PER_TILE, stats.millisPerTile())
                     .putBoolean(OUTPUT_FELL_BACK, stats.fellBack())
+                    .putString(OUTPUT_METADATA_NOTE, outcome.metadataNote)
                     .build());
         } catch (CancellationException e) {
             return Result.failure(error("cancelled"));

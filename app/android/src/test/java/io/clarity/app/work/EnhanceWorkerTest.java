@@ -4,6 +4,7 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.robolectric.Shadows.shadowOf;
 
@@ -128,6 +129,7 @@ public class EnhanceWorkerTest {
         assertEquals(600, result.getOutputData().getInt(EnhanceWorker.OUTPUT_WIDTH, 0));
         assertEquals(800, result.getOutputData().getInt(EnhanceWorker.OUTPUT_HEIGHT, 0));
         assertEquals("CPU", result.getOutputData().getString(EnhanceWorker.OUTPUT_BACKEND));
+        assertNull("nothing dropped, no note", result.getOutputData().getString(EnhanceWorker.OUTPUT_METADATA_NOTE));
         assertTrue(runtime.tiles > 1);
         assertEquals("the request's detail strength reaches the runtime", List.of(0.35f), runtime.strengths);
 
@@ -155,6 +157,48 @@ public class EnhanceWorkerTest {
                         Math.abs(e - a) <= 24);
             }
         }
+    }
+
+    @Test
+    public void oneBadExifFieldLosesOnlyItselfAndTheResultSaysSo() throws Exception {
+        WorkManagerTestInitHelper.initializeTestWorkManager(context);
+        Exif exif = Exif.empty(ByteOrder.BIG_ENDIAN)
+                .with(Exif.Ifd.MAIN, TiffEntry.ascii(Exif.TAG_MAKE, "ClarityTest"))
+                .with(Exif.Ifd.EXIF, TiffEntry.ascii(Exif.TAG_DATE_TIME_ORIGINAL, "2024:05:17 14:03:22"))
+                .with(Exif.Ifd.GPS, TiffEntry.ascii(Exif.TAG_GPS_LATITUDE_REF, "N"));
+        File file = new File(context.getCacheDir(), "bad-gps.jpg");
+        StreamingJpegWriter writer = new StreamingJpegWriter(new FileOutputTarget(file.toPath()), 95,
+                StreamingJpegWriter.Subsampling.YUV444, new PhotoMetadata(exif, null));
+        writer.start(RAW_WIDTH, RAW_HEIGHT, false);
+        writer.writeRows(raw);
+        writer.finish();
+        // The GPS IFD pointer (tag 0x8825 in IFD0) re-typed as ASCII, as one camera in 40 writes it.
+        byte[] jpeg = java.nio.file.Files.readAllBytes(file.toPath());
+        int tiff = 2 + 4 + 6; // SOI, APP1 marker and length, "Exif\0\0"
+        int count = (jpeg[tiff + 8] & 0xFF) << 8 | jpeg[tiff + 9] & 0xFF;
+        for (int i = 0; i < count; i++) {
+            int p = tiff + 10 + 12 * i;
+            if ((jpeg[p] & 0xFF) == 0x88 && (jpeg[p + 1] & 0xFF) == 0x25) {
+                jpeg[p + 3] = TiffEntry.ASCII;
+            }
+        }
+        java.nio.file.Files.write(file.toPath(), jpeg);
+        EnhanceRequest request = new EnhanceRequest(Uri.fromFile(file), FakeModelRuntime.MODEL,
+                EnhanceRequest.Format.JPEG, 92, "bad-gps-clarity", 0.35f);
+
+        ListenableWorker.Result result = worker(new FakeModelRuntime(tile -> { }), request).doWork();
+
+        assertTrue(result.toString(), result instanceof ListenableWorker.Result.Success);
+        String note = result.getOutputData().getString(EnhanceWorker.OUTPUT_METADATA_NOTE);
+        assertNotNull("the result notes what was dropped", note);
+        assertTrue(note, note.startsWith("GPS IFD: its pointer (tag 0x8825)"));
+        PhotoMetadata kept;
+        try (InputStream in = new FileInputStream(media.fileOf(
+                Uri.parse(result.getOutputData().getString(EnhanceWorker.OUTPUT_URI))))) {
+            kept = PhotoMetadataReader.read(in);
+        }
+        assertEquals("ClarityTest", kept.exif().entry(Exif.Ifd.MAIN, Exif.TAG_MAKE).asText());
+        assertEquals("2024:05:17 14:03:22", kept.exif().entry(Exif.Ifd.EXIF, Exif.TAG_DATE_TIME_ORIGINAL).asText());
     }
 
     @Test

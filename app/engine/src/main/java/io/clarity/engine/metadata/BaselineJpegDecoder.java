@@ -173,8 +173,12 @@ public final class BaselineJpegDecoder {
             throw malformed(precision + "-bit " + width + "x" + height + " frame of " + n
                     + " components; only 8-bit grey or YCbCr is decoded");
         }
-        if ((long) width * height > maxPixels) {
-            throw malformed(width + "x" + height + " is bigger than the " + maxPixels + " pixels allowed");
+        // Past the data the scan reads as zeros (as libjpeg pads a short scan), so a lying frame header
+        // could make a few bytes decode to gigapixels: no Huffman code is shorter than a bit per 8x8 block.
+        long limit = Math.min(maxPixels, 64L * 8 * data.length);
+        if ((long) width * height > limit) {
+            throw malformed(width + "x" + height + " is bigger than the " + limit + " pixels allowed for "
+                    + data.length + " bytes");
         }
         components = new Component[n];
         for (int i = 0; i < n; i++) {

@@ -269,7 +269,7 @@ final class HeifReader {
         }
         long total = 0;
         for (long[] e : item.extents) {
-            total += e[1];
+            total += Math.min(e[1], Xmp.MAX_BYTES + 1L); // capped, so many huge extents cannot wrap the sum
         }
         if (item.extents.isEmpty() || total <= 0 || total > Xmp.MAX_BYTES || item.method > 1) {
             dropped.add("HEIF " + what + " item: " + item.extents.size() + " extents of " + total

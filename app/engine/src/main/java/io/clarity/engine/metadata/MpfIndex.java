@@ -30,6 +30,9 @@ public final class MpfIndex {
      * @param tiffPosition the file position of its TIFF header, which the offsets count from
      */
     static MpfIndex parse(byte[] segment, long tiffPosition) throws MalformedImageException {
+        if (segment.length < HEADER.length + 8) {
+            throw new MalformedImageException("MPF segment of " + segment.length + " bytes has no TIFF header");
+        }
         Exif index = Exif.parse(java.util.Arrays.copyOfRange(segment, HEADER.length, segment.length));
         TiffEntry entries = index.entry(Exif.Ifd.MAIN, TAG_MP_ENTRY);
         if (entries == null || entries.type() != TiffEntry.UNDEFINED || entries.count() % 16 != 0

@@ -147,14 +147,18 @@ public final class Xmp {
         if (spans.isEmpty()) {
             return this;
         }
-        spans.sort((x, y) -> Integer.compare(y[0], x[0]));
-        StringBuilder out = new StringBuilder(text);
-        int last = Integer.MAX_VALUE;
+        spans.sort((x, y) -> Integer.compare(x[0], y[0]));
+        List<int[]> outermost = new ArrayList<>(); // a property nested in one removed goes with it
+        int end = -1;
         for (int[] s : spans) {
-            if (s[1] <= last) { // a property nested in one already removed goes with it
-                out.delete(s[0], s[1]);
-                last = s[0];
+            if (s[0] >= end) {
+                outermost.add(s);
+                end = s[1];
             }
+        }
+        StringBuilder out = new StringBuilder(text);
+        for (int i = outermost.size() - 1; i >= 0; i--) {
+            out.delete(outermost.get(i)[0], outermost.get(i)[1]);
         }
         return reparse(out.toString());
     }
@@ -168,6 +172,24 @@ public final class Xmp {
         if (d == null) {
             throw new MalformedImageException("XMP packet has no rdf:Description");
         }
+        StringBuilder kept = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\S+?)=\"([^\"]*)\"").matcher(attributes);
+        while (m.find()) {
+            String name = m.group(1);
+            if (name.startsWith("xmlns:")) {
+                String prefix = name.substring(6);
+                String bound = d.scope.get(prefix);
+                if (m.group(2).equals(bound)) {
+                    continue; // already declared: a second declaration would be a duplicate attribute
+                }
+                if (bound != null && text.substring(d.start, d.startEnd).contains(name + "=")) {
+                    throw new MalformedImageException("XMP: prefix " + prefix + " is bound to " + bound
+                            + " on the description, not " + m.group(2));
+                }
+            }
+            kept.append(kept.length() == 0 ? "" : " ").append(m.group());
+        }
+        attributes = kept.toString();
         StringBuilder out = new StringBuilder(text);
         if (d.selfClosing) {
             int slash = text.lastIndexOf('/', d.startEnd - 1);

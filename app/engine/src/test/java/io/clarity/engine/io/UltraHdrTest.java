@@ -90,6 +90,8 @@ public class UltraHdrTest {
         Xmp primary = out.xmp();
         assertEquals("1.0", primary.value(Xmp.NS_HDRGM, "Version"));
         assertEquals(Long.toString(gainSize), primary.value(Xmp.NS_ITEM, "Length"));
+        assertEquals(primary.text(), 1, primary.text().split("xmlns:hdrgm=", -1).length - 1);
+        assertEquals(primary.text(), 1, primary.text().split("<Container:Directory>", -1).length - 1);
         // The gain map: the output's proportions, its hdrgm parameters unchanged, and still smooth.
         BaselineJpegDecoder.Decoded decoded = BaselineJpegDecoder.decode(gainMap.jpeg(), 1 << 20);
         assertEquals(1, decoded.components);
