@@ -170,7 +170,17 @@ public final class Xmp {
     public Xmp withDescription(String attributes, String children) throws MalformedImageException {
         Element d = firstDescription();
         if (d == null) {
-            throw new MalformedImageException("XMP packet has no rdf:Description");
+            Element rdf = first(NS_RDF, "RDF");
+            String prefix = rdf.qname.substring(0, rdf.qname.length() - 3);
+            String description = "<" + prefix + "Description " + prefix + "about=\"\"/>";
+            StringBuilder out = new StringBuilder(text);
+            if (rdf.selfClosing) {
+                int slash = text.lastIndexOf('/', rdf.startEnd - 1);
+                out.replace(slash, rdf.startEnd, ">" + description + "</" + rdf.qname + ">");
+            } else {
+                out.insert(rdf.contentEnd, description);
+            }
+            return parse(out.toString()).withDescription(attributes, children);
         }
         StringBuilder kept = new StringBuilder();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\S+?)=\"([^\"]*)\"").matcher(attributes);

@@ -77,6 +77,30 @@ public class XmpTest {
     }
 
     @Test
+    public void descriptionIsAddedWhereThePacketHasNone() throws Exception {
+        Xmp bare = Xmp.parse("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"" + Xmp.NS_RDF
+                + "\"/></x:xmpmeta>");
+        Xmp x = bare.withDescription("xmlns:p=\"urn:test\" p:A=\"1\"", "<p:B>2</p:B>");
+        assertEquals("1", x.value("urn:test", "A"));
+        assertEquals("2", x.value("urn:test", "B"));
+        // A namespace the description already declares is not declared twice.
+        Xmp again = x.withDescription("xmlns:p=\"urn:test\" p:C=\"3\"", "");
+        assertEquals(1, again.text().split("xmlns:p=", -1).length - 1);
+        assertEquals("3", again.value("urn:test", "C"));
+    }
+
+    @Test
+    public void nestedPropertyGoesWithTheOneRemoved() throws Exception {
+        Xmp x = Xmp.parse(XmpTest.CAMERA.replace("</rdf:Description>", "<exif:Flash rdf:parseType=\"Resource\">"
+                + "<exif:Fired>False</exif:Fired></exif:Flash></rdf:Description>"));
+        Xmp without = x.without(Xmp.NS_EXIF, "Flash").without(Xmp.NS_EXIF, "Fired");
+        assertFalse(without.has(Xmp.NS_EXIF, "Flash"));
+        assertEquals("4000", without.value(Xmp.NS_EXIF, "PixelXDimension"));
+        Xmp both = x.without(Xmp.NS_EXIF, "Fired").without(Xmp.NS_EXIF, "Flash");
+        assertEquals(without.text(), both.text());
+    }
+
+    @Test
     public void malformedPacketsAreRejectedWithTheReason() {
         assertMalformed("<!DOCTYPE x [<!ENTITY a \"b\">]><x/>", "DOCTYPE");
         assertMalformed("<rdf:RDF xmlns:rdf=\"" + Xmp.NS_RDF + "\">", "never closed");
