@@ -86,9 +86,8 @@ public final class Enhance {
         try (ImageIoRegionSource source = ImageIoRegionSource.open(a.input)) {
             int s = metadata.totalScale();
             PhotoMetadata carried = source.metadata().forOutput(source.width() * s, source.height() * s, true);
-            String dropped = source.metadataWarning() != null ? source.metadataWarning() : carried.droppedSummary();
-            if (dropped != null) {
-                err.println("enhance: warning: metadata not carried over: " + dropped);
+            if (carried.droppedSummary() != null) {
+                err.println("enhance: warning: metadata not carried over: " + carried.droppedSummary());
             }
             FileOutputTarget target = new FileOutputTarget(a.output);
             ImageSink sink = png ? new StreamingPngWriter(target, carried)

@@ -48,7 +48,6 @@ public final class ImageIoRegionSource implements ImageSource {
     private final ImageReader reader;
     private final Orientation orientation;
     private final PhotoMetadata metadata;
-    private final String metadataWarning;
     private final boolean hasAlpha;
     private final int rawWidth;
     private final int rawHeight;
@@ -59,12 +58,11 @@ public final class ImageIoRegionSource implements ImageSource {
     private ArgbImage cached;
 
     private ImageIoRegionSource(ImageInputStream stream, ImageReader reader, PhotoMetadata metadata,
-            String metadataWarning, int cachePixels, Path temporary) throws IOException {
+            int cachePixels, Path temporary) throws IOException {
         this.temporary = temporary;
         this.stream = stream;
         this.reader = reader;
         this.metadata = metadata;
-        this.metadataWarning = metadataWarning;
         this.cachePixels = cachePixels;
         rawWidth = reader.getWidth(0);
         rawHeight = reader.getHeight(0);
@@ -78,16 +76,15 @@ public final class ImageIoRegionSource implements ImageSource {
     }
 
     /**
-     * Opens a file. Broken metadata does not stop the photo from opening: it is then treated as absent and
-     * {@link #metadataWarning()} says why.
+     * Opens a file. Broken metadata does not stop the photo from opening: what could not be read is left out
+     * and {@link PhotoMetadata#dropped()} says why.
      */
     public static ImageIoRegionSource open(Path file, int cachePixels) throws IOException {
-        PhotoMetadata metadata = PhotoMetadata.NONE;
-        String warning = null;
+        PhotoMetadata metadata;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             metadata = PhotoMetadataReader.read(in);
         } catch (MalformedImageException e) {
-            warning = e.getMessage();
+            metadata = PhotoMetadata.unreadable(e.getMessage());
         }
         // ImageIO's JPEG reader converts pixels from an embedded ICC profile to sRGB, and no destination type
         // avoids it; our output carries the profile over, so it must get the stored values. It therefore
@@ -117,7 +114,7 @@ public final class ImageIoRegionSource implements ImageSource {
         ImageReader reader = readers.next();
         reader.setInput(stream, false, true);
         try {
-            return new ImageIoRegionSource(stream, reader, metadata, warning, cachePixels, temporary);
+            return new ImageIoRegionSource(stream, reader, metadata, cachePixels, temporary);
         } catch (IOException | RuntimeException e) {
             reader.dispose();
             stream.close();
@@ -129,11 +126,6 @@ public final class ImageIoRegionSource implements ImageSource {
     /** The EXIF and ICC profile of the file, as stored (orientation not yet reset). */
     public PhotoMetadata metadata() {
         return metadata;
-    }
-
-    /** Why the metadata was unreadable, or null. */
-    public String metadataWarning() {
-        return metadataWarning;
     }
 
     @Override

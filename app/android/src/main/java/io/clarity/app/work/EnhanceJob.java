@@ -63,8 +63,7 @@ public final class EnhanceJob {
      */
     public Outcome run(EnhanceRequest request, RuntimeStats stats, ProgressListener progress, CancellationToken cancel)
             throws IOException, InterruptedException {
-        String[] unreadable = new String[1];
-        PhotoMetadata metadata = readMetadata(request.input(), unreadable);
+        PhotoMetadata metadata = readMetadata(request.input());
         int orientation = metadata.exif() != null ? metadata.orientation() : readOrientation(request.input());
         try (BitmapRegionSource source = BitmapRegionSource.open(resolver, request.input(), orientation)) {
             Enhancer enhancer = new Enhancer(runtime.factory(request.modelId(), request.detailStrength(), stats), EnhanceOptions.defaults());
@@ -72,24 +71,22 @@ public final class EnhanceJob {
                     request.format().mimeType());
             SizedSink sink = new SizedSink(target, request, metadata);
             EnhanceResult result = enhancer.run(source, sink, progress, cancel);
-            return new Outcome(target.uri(), sink.width, sink.height, result,
-                    unreadable[0] != null ? unreadable[0] : sink.metadataNote);
+            return new Outcome(target.uri(), sink.width, sink.height, result, sink.metadataNote);
         }
     }
 
     /**
      * EXIF, ICC, XMP (and an Ultra HDR gain map) of a JPEG, PNG, WebP or HEIF input. Metadata the engine cannot
-     * read is not an error: the photo is enhanced without it, and {@code unreadable[0]} says why.
+     * read is not an error: the photo is enhanced without it, and the outcome's note says why.
      */
-    private PhotoMetadata readMetadata(Uri input, String[] unreadable) throws IOException {
+    private PhotoMetadata readMetadata(Uri input) throws IOException {
         try (InputStream in = resolver.openInputStream(input)) {
             if (in == null) {
                 throw new IOException("no data behind " + input);
             }
             return PhotoMetadataReader.read(new BufferedInputStream(in, 1 << 16));
         } catch (io.clarity.engine.metadata.MalformedImageException e) {
-            unreadable[0] = e.getMessage();
-            return PhotoMetadata.NONE;
+            return PhotoMetadata.unreadable(e.getMessage());
         }
     }
 

@@ -41,6 +41,12 @@ public final class PhotoMetadata {
         this.dropped = Collections.unmodifiableList(new ArrayList<>(dropped));
     }
 
+    /** No metadata, because the file's could not be read: {@link #dropped()} gives the reason. */
+    public static PhotoMetadata unreadable(String reason) {
+        return new PhotoMetadata(null, null, null, Collections.<AppSegment>emptyList(), null,
+                Collections.singletonList("all metadata: " + reason));
+    }
+
     /** The EXIF block, or null. */
     public Exif exif() {
         return exif;
