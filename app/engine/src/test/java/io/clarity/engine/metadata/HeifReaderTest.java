@@ -36,6 +36,29 @@ public class HeifReaderTest {
         assertEquals(camera.directory(Exif.Ifd.GPS), exif.directory(Exif.Ifd.GPS));
     }
 
+    /**
+     * libheif.heic and libheif.avif: written by libheif's heif-enc (Debian libheif-examples 1.15) from a JPEG our
+     * writer made with the sample camera EXIF, XMP (XmpTest.CAMERA) and Java's sRGB profile.
+     */
+    @Test
+    public void heifAndAvifWrittenByLibheifAreRead() throws IOException {
+        for (String name : new String[] {"libheif.heic", "libheif.avif"}) {
+            PhotoMetadata read;
+            try (java.io.InputStream in = getClass().getResourceAsStream(name)) {
+                read = PhotoMetadataReader.read(in);
+            }
+            assertTrue(name + ": " + read.dropped(), read.dropped().isEmpty());
+            Exif exif = read.exif();
+            assertEquals(name, "2024:05:17 14:03:22", exif.entry(Exif.Ifd.EXIF, Exif.TAG_DATE_TIME_ORIGINAL).asText());
+            assertEquals(name, "Clarity Test Camera Co.", exif.entry(Exif.Ifd.MAIN, Exif.TAG_MAKE).asText());
+            assertEquals(name, "CTC-1", exif.entry(Exif.Ifd.MAIN, Exif.TAG_MODEL).asText());
+            assertEquals(name, ExifSamples.camera(ByteOrder.LITTLE_ENDIAN, 1).directory(Exif.Ifd.GPS),
+                    exif.directory(Exif.Ifd.GPS));
+            assertArrayEquals(name, ICC, read.iccProfile());
+            assertEquals(name, "4", read.xmp().value("http://ns.adobe.com/xap/1.0/", "Rating"));
+        }
+    }
+
     @Test
     public void ilocBeforeIinfAndXmpBeforeExifAreReadToo() throws IOException {
         Exif camera = ExifSamples.camera(ByteOrder.LITTLE_ENDIAN, 1);
