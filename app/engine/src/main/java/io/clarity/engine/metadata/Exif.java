@@ -130,7 +130,7 @@ public final class Exif {
 
     /**
      * The block for an enhanced output of {@code width} x {@code height} whose pixels are already upright:
-     * orientation 1, pixel dimensions updated, thumbnail and offset tags gone, GPS dropped unless kept. The
+     * orientation 1, pixel dimensions updated (in the Exif IFD, when there is one), thumbnail and offset tags gone, GPS dropped unless kept. The
      * MakerNote keeps its offset (see {@link #toTiffBytes}); when that makes the block too big for a JPEG APP1
      * segment it is dropped, and {@link #dropped()} says so.
      */
@@ -143,9 +143,13 @@ public final class Exif {
                     .with(TiffEntry.longValue(TAG_IMAGE_LENGTH, height));
         }
         next.put(Ifd.MAIN, main);
-        next.put(Ifd.EXIF, directories.get(Ifd.EXIF)
-                .with(TiffEntry.longValue(TAG_PIXEL_X_DIMENSION, width))
-                .with(TiffEntry.longValue(TAG_PIXEL_Y_DIMENSION, height)));
+        if (!directories.get(Ifd.EXIF).isEmpty()) {
+            // Not created where absent: an Exif IFD must then also hold ExifVersion, ColorSpace and others
+            // that this block does not know.
+            next.put(Ifd.EXIF, directories.get(Ifd.EXIF)
+                    .with(TiffEntry.longValue(TAG_PIXEL_X_DIMENSION, width))
+                    .with(TiffEntry.longValue(TAG_PIXEL_Y_DIMENSION, height)));
+        }
         if (!keepLocation) {
             next.put(Ifd.GPS, TiffDirectory.EMPTY);
         }

@@ -80,7 +80,7 @@ public final class Xmp {
 
     /** The first value of a simple property (an attribute or a text-only element), entities decoded; or null. */
     public String value(String ns, String name) {
-        for (Element e : elements) {
+        for (Element e : properties()) {
             for (Attribute a : e.attributes) {
                 if (a.is(ns, name)) {
                     return unescape(text.substring(a.valueStart, a.valueEnd));
@@ -94,7 +94,7 @@ public final class Xmp {
     }
 
     public boolean has(String ns, String name) {
-        for (Element e : elements) {
+        for (Element e : properties()) {
             if (e.is(ns, name)) {
                 return true;
             }
@@ -111,7 +111,7 @@ public final class Xmp {
     public Xmp withValue(String ns, String name, String value) {
         StringBuilder out = new StringBuilder(text);
         List<int[]> spans = new ArrayList<>(); // start, end: replaced back to front so offsets stay valid
-        for (Element e : elements) {
+        for (Element e : properties()) {
             for (Attribute a : e.attributes) {
                 if (a.is(ns, name)) {
                     spans.add(new int[] {a.valueStart, a.valueEnd});
@@ -134,7 +134,7 @@ public final class Xmp {
     /** This packet without the property, wherever it appears (attribute or element, with its content). */
     public Xmp without(String ns, String name) {
         List<int[]> spans = new ArrayList<>();
-        for (Element e : elements) {
+        for (Element e : properties()) {
             for (Attribute a : e.attributes) {
                 if (a.is(ns, name)) {
                     spans.add(new int[] {a.start, a.valueEnd + 1});
@@ -258,6 +258,17 @@ public final class Xmp {
         return x.without(NS_CONTAINER, "Directory").without(NS_HDRGM, "Version");
     }
 
+    /** The elements inside rdf:RDF: properties, their values and the descriptions that hold them. */
+    private List<Element> properties() {
+        List<Element> inside = new ArrayList<>();
+        for (Element e : elements) {
+            if (e.inRdf) {
+                inside.add(e);
+            }
+        }
+        return inside;
+    }
+
     private Element firstDescription() {
         return first(NS_RDF, "Description");
     }
@@ -315,6 +326,8 @@ public final class Xmp {
         int end;
         boolean selfClosing;
         boolean hasChildren;
+        /** Inside an rdf:RDF element: only there are elements and attributes properties we may edit. */
+        boolean inRdf;
         Map<String, String> scope;
         final List<Attribute> attributes = new ArrayList<>();
 
@@ -373,6 +386,10 @@ public final class Xmp {
                     e.end = p;
                 } else {
                     Element e = startTag(open.isEmpty() ? root : open.get(open.size() - 1).scope);
+                    if (!open.isEmpty()) {
+                        Element parent = open.get(open.size() - 1);
+                        e.inRdf = parent.inRdf || parent.is(NS_RDF, "RDF");
+                    }
                     rdf |= e.is(NS_RDF, "RDF");
                     if (!open.isEmpty()) {
                         open.get(open.size() - 1).hasChildren = true;

@@ -29,6 +29,8 @@ public class SharedPhotosMetadataTest {
         Path photos = sharedData().resolve("train").resolve("photos");
         int withExif = 0;
         int withIcc = 0;
+        int withMakerNote = 0;
+        int withXmp = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(photos, "*.jpg")) {
             for (Path photo : files) {
                 PhotoMetadata in;
@@ -54,12 +56,27 @@ public class SharedPhotosMetadataTest {
                     assertEquals(name, a.entry(Exif.Ifd.EXIF, Exif.TAG_DATE_TIME_ORIGINAL),
                             b.entry(Exif.Ifd.EXIF, Exif.TAG_DATE_TIME_ORIGINAL));
                     assertEquals(name, a.directory(Exif.Ifd.GPS), b.directory(Exif.Ifd.GPS));
-                    assertEquals(name, 32, b.entry(Exif.Ifd.EXIF, Exif.TAG_PIXEL_X_DIMENSION).unsigned(0));
+                    if (!a.directory(Exif.Ifd.EXIF).isEmpty()) {
+                        assertEquals(name, 32, b.entry(Exif.Ifd.EXIF, Exif.TAG_PIXEL_X_DIMENSION).unsigned(0));
+                    }
+                    TiffEntry note = a.entry(Exif.Ifd.EXIF, Exif.TAG_MAKER_NOTE);
+                    if (note != null) {
+                        withMakerNote++;
+                        assertEquals(name, note, b.entry(Exif.Ifd.EXIF, Exif.TAG_MAKER_NOTE));
+                        assertEquals(name, a.makerNoteOffset(), b.makerNoteOffset());
+                    }
                 }
+                if (in.xmp() != null) {
+                    withXmp++;
+                    assertNotNull(name, out.xmp());
+                }
+                assertTrue(name + ": " + out.dropped(), out.dropped().isEmpty());
             }
         }
         assertTrue("photos with EXIF: " + withExif, withExif >= 20);
         assertTrue("photos with ICC: " + withIcc, withIcc >= 4);
+        assertTrue("photos with a MakerNote: " + withMakerNote, withMakerNote >= 5);
+        assertTrue("photos with XMP: " + withXmp, withXmp >= 5);
     }
 
     private static PhotoMetadata roundTrip(PhotoMetadata metadata) throws IOException {
