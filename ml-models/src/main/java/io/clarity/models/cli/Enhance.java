@@ -86,6 +86,9 @@ public final class Enhance {
         try (ImageIoRegionSource source = ImageIoRegionSource.open(a.input)) {
             int s = metadata.totalScale();
             PhotoMetadata carried = source.metadata().forOutput(source.width() * s, source.height() * s, true);
+            if (png) {
+                carried = carried.forPng();
+            }
             if (carried.droppedSummary() != null) {
                 err.println("enhance: warning: metadata not carried over: " + carried.droppedSummary());
             }

@@ -123,6 +123,9 @@ public final class EnhanceJob {
             this.width = width;
             this.height = height;
             PhotoMetadata out = metadata.forOutput(width, height, true);
+            if (request.format() == EnhanceRequest.Format.PNG) {
+                out = out.forPng();
+            }
             metadataNote = out.droppedSummary();
             writer = request.format() == EnhanceRequest.Format.PNG
                     ? new StreamingPngWriter(target, out)

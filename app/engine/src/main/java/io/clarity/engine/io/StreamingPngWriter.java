@@ -13,7 +13,7 @@ import java.util.zip.Deflater;
  * Writes an 8-bit RGB or RGBA PNG row by row: each row is filtered (the per-row heuristic of the PNG spec,
  * smallest sum of absolute differences) and deflated straight into IDAT chunks, so memory is two rows plus the
  * deflater's window. Carries an ICC profile as iCCP, EXIF as eXIf and XMP as iTXt; JPEG APPn segments and an
- * Ultra HDR gain map have no place in a PNG.
+ * Ultra HDR gain map have no place in a PNG ({@link PhotoMetadata#forPng} records that they are left out).
  */
 public final class StreamingPngWriter extends StreamingImageWriter {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};

@@ -109,6 +109,21 @@ public final class PhotoMetadata {
     }
 
     /**
+     * What a PNG can carry of this: no gain map (the PNG is SDR) and no JPEG APPn segments, each recorded in
+     * {@link #dropped()} when there was one.
+     */
+    public PhotoMetadata forPng() {
+        List<String> why = new ArrayList<>(dropped);
+        if (gainMap != null) {
+            why.add("Ultra HDR gain map: a PNG has no place for one, so the PNG is SDR");
+        }
+        if (!segments.isEmpty()) {
+            why.add(segments.size() + " JPEG APPn segment(s): a PNG has no place for them");
+        }
+        return new PhotoMetadata(exif, iccProfile, xmp, Collections.<AppSegment>emptyList(), null, why);
+    }
+
+    /**
      * The metadata to embed in an upright output of the given size: see {@link Exif#forOutput} and
      * {@link Xmp#forOutput}. The ICC profile and the copied segments are kept byte for byte; the gain map is
      * kept for a JPEG writer to scale (a PNG writer has nowhere to put it).

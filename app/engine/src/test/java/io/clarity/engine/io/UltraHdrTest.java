@@ -61,6 +61,14 @@ public class UltraHdrTest {
     }
 
     @Test
+    public void pngOutputSaysItIsSdr() throws IOException {
+        PhotoMetadata read = PhotoMetadataReader.read(new ByteArrayInputStream(ultraHdr(64, 48, 16, 12, 1)));
+        PhotoMetadata png = read.forOutput(128, 96, true).forPng();
+        assertNull(png.gainMap());
+        assertTrue(png.droppedSummary(), png.droppedSummary().startsWith("Ultra HDR gain map: a PNG has no place"));
+    }
+
+    @Test
     public void gainMapThatDoesNotDecodeIsDroppedWithTheReason() throws IOException {
         byte[] input = ultraHdr(64, 48, 16, 12, 1);
         int gain = indexOf(input, new byte[] {(byte) 0xFF, (byte) 0xD8}, 10);
