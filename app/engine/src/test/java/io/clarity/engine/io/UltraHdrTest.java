@@ -2,6 +2,7 @@ package io.clarity.engine.io;
 
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.metadata.BaselineJpegDecoder;
+import io.clarity.engine.metadata.CarryOverTest;
 import io.clarity.engine.metadata.Exif;
 import io.clarity.engine.metadata.GainMap;
 import io.clarity.engine.metadata.PhotoMetadata;
@@ -57,7 +58,7 @@ public class UltraHdrTest {
         PhotoMetadata again = PhotoMetadataReader.read(new ByteArrayInputStream(output));
         assertNull(again.gainMap());
         assertNull(again.xmp().value(Xmp.NS_HDRGM, "Version"));
-        assertEquals(-1, indexOf(output, new byte[] {'M', 'P', 'F', 0}));
+        assertEquals(-1, CarryOverTest.indexOf(output, new byte[] {'M', 'P', 'F', 0}));
     }
 
     @Test
@@ -71,8 +72,8 @@ public class UltraHdrTest {
     @Test
     public void gainMapThatDoesNotDecodeIsDroppedWithTheReason() throws IOException {
         byte[] input = ultraHdr(64, 48, 16, 12, 1);
-        int gain = indexOf(input, new byte[] {(byte) 0xFF, (byte) 0xD8}, 10);
-        int sof = indexOf(input, new byte[] {(byte) 0xFF, (byte) 0xC0}, gain);
+        int gain = CarryOverTest.indexOf(input, new byte[] {(byte) 0xFF, (byte) 0xD8}, 10);
+        int sof = CarryOverTest.indexOf(input, new byte[] {(byte) 0xFF, (byte) 0xC0}, gain);
         input[sof + 1] = (byte) 0xC2; // progressive
         PhotoMetadata read = PhotoMetadataReader.read(new ByteArrayInputStream(input));
         assertNull(read.gainMap());
@@ -85,7 +86,7 @@ public class UltraHdrTest {
         GainMap gainMap = out.gainMap();
         assertNotNull(gainMap);
         // MPF: the primary's size is where the gain map starts, and the two fill the file.
-        int mpf = indexOf(output, new byte[] {'M', 'P', 'F', 0}, 0) + 4;
+        int mpf = CarryOverTest.indexOf(output, new byte[] {'M', 'P', 'F', 0}, 0) + 4;
         long primarySize = be32(output, mpf + 50 + 4);
         long gainSize = be32(output, mpf + 50 + 16 + 4);
         long gainOffset = be32(output, mpf + 50 + 16 + 8);
@@ -144,7 +145,7 @@ public class UltraHdrTest {
         int mpfLength = mpfLittleEndian(0, 0, 0).length;
         long primarySize = primary.length + 4 + mpfLength;
         long tiffAt = 2 + 4 + 4; // SOI, APP2 marker and length, "MPF\0"
-        byte[] withMpf = withSegmentAfterSoi(primary, 0xE2, mpfLittleEndian(primarySize, gain.length,
+        byte[] withMpf = CarryOverTest.withSegment(primary, 0xE2, mpfLittleEndian(primarySize, gain.length,
                 primarySize - tiffAt));
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         file.write(withMpf);
@@ -209,36 +210,7 @@ public class UltraHdrTest {
         return target.committed();
     }
 
-    private static byte[] withSegmentAfterSoi(byte[] jpeg, int marker, byte[] payload) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(marker);
-        out.write((payload.length + 2) >> 8);
-        out.write(payload.length + 2);
-        out.write(payload, 0, payload.length);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
-    }
-
     private static long be32(byte[] b, int at) {
         return (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFFL) << 16 | (b[at + 2] & 0xFFL) << 8 | (b[at + 3] & 0xFFL);
-    }
-
-    static int indexOf(byte[] data, byte[] part) {
-        return indexOf(data, part, 0);
-    }
-
-    static int indexOf(byte[] data, byte[] part, int from) {
-        outer:
-        for (int i = from; i + part.length <= data.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (data[i + j] != part[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

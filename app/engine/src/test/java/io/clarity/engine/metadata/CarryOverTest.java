@@ -181,7 +181,7 @@ public class CarryOverTest {
     }
 
     /** The JPEG with one more segment right after SOI. */
-    static byte[] withSegment(byte[] jpeg, int marker, byte[] payload) {
+    public static byte[] withSegment(byte[] jpeg, int marker, byte[] payload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         out.write(0xFF);
@@ -199,9 +199,13 @@ public class CarryOverTest {
         return out;
     }
 
-    static int indexOf(byte[] data, byte[] part) {
+    public static int indexOf(byte[] data, byte[] part) {
+        return indexOf(data, part, 0);
+    }
+
+    public static int indexOf(byte[] data, byte[] part, int from) {
         outer:
-        for (int i = 0; i + part.length <= data.length; i++) {
+        for (int i = from; i + part.length <= data.length; i++) {
             for (int j = 0; j < part.length; j++) {
                 if (data[i + j] != part[j]) {
                     continue outer;
