@@ -38,13 +38,17 @@ import io.clarity.app.platform.FakeMediaStore;
 import io.clarity.app.platform.MediaStoreOutputTarget;
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.image.Region;
+import io.clarity.engine.io.ByteArrayOutputTarget;
 import io.clarity.engine.io.FileOutputTarget;
 import io.clarity.engine.io.Orientation;
 import io.clarity.engine.io.StreamingJpegWriter;
+import io.clarity.engine.metadata.BaselineJpegDecoder;
 import io.clarity.engine.metadata.Exif;
+import io.clarity.engine.metadata.GainMap;
 import io.clarity.engine.metadata.PhotoMetadata;
 import io.clarity.engine.metadata.PhotoMetadataReader;
 import io.clarity.engine.metadata.TiffEntry;
+import io.clarity.engine.metadata.Xmp;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -199,6 +203,50 @@ public class EnhanceWorkerTest {
         }
         assertEquals("ClarityTest", kept.exif().entry(Exif.Ifd.MAIN, Exif.TAG_MAKE).asText());
         assertEquals("2024:05:17 14:03:22", kept.exif().entry(Exif.Ifd.EXIF, Exif.TAG_DATE_TIME_ORIGINAL).asText());
+    }
+
+    @Test
+    public void ultraHdrInputIsPublishedAsUltraHdrThroughThePatchedMpfIndex() throws Exception {
+        WorkManagerTestInitHelper.initializeTestWorkManager(context);
+        // A 100x75 grey gain map for the 400x300 photo, with its hdrgm parameters.
+        ArgbImage gain = new ArgbImage(100, 75);
+        for (int i = 0; i < gain.pixels().length; i++) {
+            gain.pixels()[i] = 0xFF000000 | (i % 100) * 2 * 0x010101;
+        }
+        ByteArrayOutputTarget gainJpeg = new ByteArrayOutputTarget();
+        StreamingJpegWriter gainWriter = new StreamingJpegWriter(gainJpeg, 90, StreamingJpegWriter.Subsampling.GRAY,
+                PhotoMetadata.NONE.withXmp(Xmp.parse("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\""
+                        + Xmp.NS_RDF + "\"><rdf:Description rdf:about=\"\" xmlns:hdrgm=\"" + Xmp.NS_HDRGM
+                        + "\" hdrgm:Version=\"1.0\" hdrgm:GainMapMax=\"2.5\"/></rdf:RDF></x:xmpmeta>")));
+        gainWriter.start(100, 75, false);
+        gainWriter.writeRows(gain);
+        gainWriter.finish();
+        Exif exif = Exif.empty(ByteOrder.BIG_ENDIAN).with(Exif.Ifd.MAIN, TiffEntry.shortValue(Exif.TAG_ORIENTATION, 1));
+        File file = new File(context.getCacheDir(), "ultrahdr.jpg");
+        StreamingJpegWriter writer = new StreamingJpegWriter(new FileOutputTarget(file.toPath()), 95,
+                StreamingJpegWriter.Subsampling.YUV444, new PhotoMetadata(exif, null).withGainMap(
+                        new GainMap(gainJpeg.committed(), RAW_WIDTH, RAW_HEIGHT, 1, null, new ArrayList<>())));
+        writer.start(RAW_WIDTH, RAW_HEIGHT, false);
+        writer.writeRows(raw);
+        writer.finish();
+        EnhanceRequest request = new EnhanceRequest(Uri.fromFile(file), FakeModelRuntime.MODEL,
+                EnhanceRequest.Format.JPEG, 92, "ultrahdr-clarity", 0.35f);
+
+        ListenableWorker.Result result = worker(new FakeModelRuntime(tile -> { }), request).doWork();
+
+        assertTrue(result.toString(), result instanceof ListenableWorker.Result.Success);
+        PhotoMetadata out;
+        try (InputStream in = new FileInputStream(media.fileOf(
+                Uri.parse(result.getOutputData().getString(EnhanceWorker.OUTPUT_URI))))) {
+            out = PhotoMetadataReader.read(in);
+        }
+        assertTrue(out.dropped().toString(), out.dropped().isEmpty());
+        assertNotNull("the MPF index MediaStoreOutputTarget patched leads to the gain map", out.gainMap());
+        assertEquals(800, out.gainMap().primaryWidth());
+        assertEquals("1.0", out.xmp().value(Xmp.NS_HDRGM, "Version"));
+        ArgbImage scaled = BaselineJpegDecoder.decode(out.gainMap().jpeg(), 1 << 20).image;
+        assertEquals(200, scaled.width());
+        assertEquals(150, scaled.height());
     }
 
     @Test
