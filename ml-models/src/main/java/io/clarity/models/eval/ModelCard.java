@@ -212,6 +212,9 @@ public final class ModelCard {
                 md.append("- ").append(key).append(": ").append(training.getProperty(key)).append("\n");
             }
         }
+        if (training.getProperty("patchesPerSecond") != null) {
+            md.append("- throughput: ").append(throughput(net, training)).append("\n");
+        }
         md.append("\n## Results (Y PSNR dB / SSIM)\n\n");
         md.append("| model | Set5 x").append(scale).append(" | Set14 x").append(scale).append(" |\n|---|---|---|\n");
         int column = scale - 2;
@@ -299,6 +302,22 @@ public final class ModelCard {
         }
         return new Card(md.toString(), catalogEntry(dir, id, weights, new double[] {f[0].psnr, f[1].psnr},
                 q == null ? null : new double[] {q[0].psnr, q[1].psnr}));
+    }
+
+    /**
+     * The training speed the record measured ({@code patchesPerSecond} of {@code patchSide}² network-input pixels),
+     * in FLOP/s against the machine's peak {@code peakGflops} (default: issue #13's roughly 200 GFLOP/s fp32 of the
+     * shared 2-core machine).
+     */
+    static String throughput(Network net, Properties training) {
+        double rate = Double.parseDouble(training.getProperty("patchesPerSecond"));
+        int side = Integer.parseInt(training.getProperty("patchSide"));
+        double peak = Double.parseDouble(training.getProperty("peakGflops", "200"));
+        double gflops = rate * Architectures.trainingFlopsPerPatch(net, side) / 1e9;
+        return String.format(Locale.ROOT, "%.0f patches/s of %dx%d network-input pixels, %.1f GFLOP/s (forward and "
+                + "backward, 6 FLOPs per MAC), %.0f%% of the machine's ~%.0f GFLOP/s fp32 peak%s", rate, side, side,
+                gflops, 100 * gflops / peak, peak, training.getProperty("throughputNote") == null ? ""
+                        : "; " + training.getProperty("throughputNote"));
     }
 
     /**

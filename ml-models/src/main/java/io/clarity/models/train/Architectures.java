@@ -167,6 +167,15 @@ public final class Architectures {
         return n;
     }
 
+    /**
+     * Floating-point operations of one training patch of {@code inputSide}² network-input pixels: the forward
+     * pass's 2 FLOPs per MAC, and the backward pass's gradients for inputs and weights about twice that.
+     */
+    public static double trainingFlopsPerPatch(Network network, int inputSide) {
+        int s = network.scale();
+        return 6 * macsPerOutputPixel(network) * s * s * (double) inputSide * inputSide;
+    }
+
     /** Multiply-accumulates per output pixel of a network at {@code scale} (pre-upscaled nets: scale 1). */
     public static double macsPerOutputPixel(Network network) {
         double macs = 0;

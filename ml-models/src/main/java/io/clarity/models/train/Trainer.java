@@ -240,9 +240,7 @@ public final class Trainer {
             log.printf(Locale.ROOT, "%s %s: %d parameters, %.0f MACs per output pixel, %s at step %d of %d (%s)%n",
                     options.arch, scalesText(), Architectures.parameterCount(start), Architectures.macsPerOutputPixel(start),
                     resume ? "resumed" : "starting", step, options.steps, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-            // forward plus backward (input and weight gradients) is about 3x the forward's 2 FLOPs per MAC
-            double flopsPerPatch = 6 * Architectures.macsPerOutputPixel(start) * start.scale() * start.scale()
-                    * (double) inputSide * inputSide;
+            double flopsPerPatch = Architectures.trainingFlopsPerPatch(start, inputSide);
             double lossSum = 0;
             int lossCount = 0;
             double lastLoss = Double.NaN;
