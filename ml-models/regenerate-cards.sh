@@ -1,6 +1,7 @@
 #!/bin/sh
 # Regenerates the card <id>.md of every model in ml-models/models (each has an <id>.training record) from the
-# committed .clw/.training/.tflite files; the numbers come from the evaluator (needs ../shared/data).
+# committed .clw/.training/.tflite files; the numbers come from the evaluator (needs ../shared/data). Each card run
+# also writes its model's entry in models/catalog.tsv, the one model list the app and the CLI read.
 # Crops go to the git-ignored ml-models/models/cards/. Pass ids to regenerate only those.
 set -e
 cd "$(dirname "$0")/.."

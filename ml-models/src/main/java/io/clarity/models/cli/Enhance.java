@@ -12,6 +12,8 @@ import io.clarity.engine.pipeline.Enhancer;
 import io.clarity.engine.pipeline.Progress;
 import io.clarity.models.desktop.ImageIoRegionSource;
 import io.clarity.engine.model.ModelDescription;
+import io.clarity.engine.model.ModelSpec;
+import io.clarity.engine.model.ShippedModels;
 import io.clarity.models.tflite.TfliteHostModel;
 
 import java.io.IOException;
@@ -26,7 +28,8 @@ import java.util.Locale;
  * {@code enhance IN OUT [--model NAME] [--scale N] [--quality Q] [--threads T]}: upscales a photo on the desktop
  * with the engine and a TFLite model run by the host runtime, streaming (the photo is never whole in memory),
  * EXIF and ICC carried over. NAME is a bundled model id ({@code fast-x2}) or a .tflite path; the default is
- * the best bundled model for the scale (2 unless given): fast, then srcnn, then linear. Exit codes: 0 done, 1 failed, 2 bad arguments.
+ * the best measured bundled Y model for the scale (2 unless given), from the model catalog. Exit codes: 0 done, 1 failed,
+ * 2 bad arguments.
  */
 public final class Enhance {
     private static final int DEFAULT_QUALITY = 95;
@@ -109,9 +112,6 @@ public final class Enhance {
         }
     }
 
-    /** Default model families, best first: the trained ones before the least-squares baseline, as in the app. */
-    private static final String[] DEFAULT_FAMILIES = {"fast", "srcnn", "linear"};
-
     /** A bundled model id (ml-models/models, packaged in the jar) or a .tflite path. */
     private static byte[] loadModel(String name, int scale) throws IOException {
         String id = name != null ? name : defaultModel(scale == 0 ? 2 : scale);
@@ -127,15 +127,10 @@ public final class Enhance {
         }
     }
 
-    /** The best bundled model for the scale; the linear one's id when none is bundled (the error names it). */
+    /** The best measured bundled Y (fidelity) model for the scale, as the app's default: the catalog decides. */
     static String defaultModel(int scale) {
-        for (String family : DEFAULT_FAMILIES) {
-            String id = family + "-x" + scale;
-            if (Enhance.class.getResource("/models/" + id + ".tflite") != null) {
-                return id;
-            }
-        }
-        return "linear-x" + scale;
+        return BundledModels.catalog().best(scale, ModelSpec.Channels.Y).map(ShippedModels.Entry::id)
+                .orElseThrow(() -> new IllegalArgumentException("no bundled model upscales x" + scale));
     }
 
     static String bar(Progress p) {

@@ -2,6 +2,7 @@ package io.clarity.models.eval;
 
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.model.ModelDescription;
+import io.clarity.engine.model.ShippedModels;
 import io.clarity.engine.nn.Add;
 import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.DepthToSpace;
@@ -29,12 +30,16 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -45,7 +50,11 @@ import java.util.stream.Stream;
  * {@link Evaluator} scores on Set5 and Set14 through the engine's tiled pipeline and real TFLite. A model with
  * detail weights ({@code <id>-detail.clw}) is also scored on realistically degraded inputs at several detail
  * strengths, and shown on crops of real photos. Crops go to the git-ignored {@code cards/}: they hold pixels of
- * the data sets, which are not committed. Usage: {@code ModelCard MODELS_DIR [ID...]}.
+ * the data sets, which are not committed. The same measurements go into the one model list,
+ * {@code MODELS_DIR/}{@value ShippedModels#FILE_NAME} ({@link ShippedModels}), which the app and the CLI read.
+ * Usage: {@code ModelCard MODELS_DIR [ID...]}; {@code ModelCard --catalog-from-cards MODELS_DIR [ID...]} rebuilds
+ * the list's entries from the committed cards' own tables instead of measuring again (SRCNN's cards take ~10 min
+ * each here).
  */
 public final class ModelCard {
     /**
@@ -55,9 +64,10 @@ public final class ModelCard {
     private static final String[] PUBLISHED_NAMES = {"Bicubic (published)", "SRCNN 9-5-5 (Dong et al. 2016)",
             "FSRCNN (Dong et al. 2016)"};
     private static final double[][] PUBLISHED_SET5 = {{33.66, 30.39, 28.42}, {36.66, 32.75, 30.48},
-            {37.00, Double.NaN, 30.72}};
-    private static final double[][] PUBLISHED_SET14 = {{30.24, 27.55, 26.00}, {Double.NaN, Double.NaN, Double.NaN},
-            {Double.NaN, Double.NaN, Double.NaN}};
+            {37.00, 33.16, 30.72}};
+    /** SRCNN's and FSRCNN's Set14 and FSRCNN's Set5 x3 as issue #13 states them. */
+    private static final double[][] PUBLISHED_SET14 = {{30.24, 27.55, 26.00}, {32.45, 29.30, 27.50},
+            {32.63, 29.43, 27.59}};
     private static final int TILE = 128;
     private static final int BENCH_CROP = 120;
     /** Side of the real-photo crops, in input pixels. */
@@ -72,29 +82,98 @@ public final class ModelCard {
     private ModelCard() {
     }
 
+    /** One card and the catalog entry made from the same measurements. */
+    record Card(String markdown, ShippedModels.Entry entry) {
+    }
+
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: ModelCard MODELS_DIR [ID...]");
+        boolean fromCards = args.length > 0 && args[0].equals("--catalog-from-cards");
+        int first = fromCards ? 1 : 0;
+        if (args.length < first + 1) {
+            System.err.println("usage: ModelCard [--catalog-from-cards] MODELS_DIR [ID...]");
             System.exit(2);
         }
-        Path dir = Paths.get(args[0]);
-        List<String> ids = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        Path dir = Paths.get(args[first]);
+        List<String> ids = new ArrayList<>(Arrays.asList(args).subList(first + 1, args.length));
         if (ids.isEmpty()) {
             try (Stream<Path> files = Files.list(dir)) {
                 ids = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".training"))
                         .map(n -> n.substring(0, n.length() - ".training".length())).sorted().collect(Collectors.toList());
             }
         }
+        if (fromCards) {
+            for (String id : ids) {
+                writeCatalogEntry(dir, entryFromCard(dir, id));
+            }
+            System.out.println("wrote " + dir.resolve(ShippedModels.FILE_NAME) + " from " + ids.size() + " cards");
+            return;
+        }
         Path data = SharedData.locate().orElseThrow(() -> new IOException("no shared/data found"));
         for (String id : ids) {
             long start = System.nanoTime();
-            Path card = dir.resolve(id + ".md");
-            Files.write(card, write(dir, id, data).getBytes(StandardCharsets.UTF_8));
-            System.out.printf(Locale.ROOT, "wrote %s in %.0f s%n", card, (System.nanoTime() - start) / 1e9);
+            Path file = dir.resolve(id + ".md");
+            Card card = write(dir, id, data);
+            Files.write(file, card.markdown().getBytes(StandardCharsets.UTF_8));
+            writeCatalogEntry(dir, card.entry());
+            System.out.printf(Locale.ROOT, "wrote %s and its catalog entry in %.0f s%n", file,
+                    (System.nanoTime() - start) / 1e9);
         }
     }
 
-    static String write(Path dir, String id, Path data) throws IOException, InterruptedException {
+    /** The catalog in {@code dir} with {@code entry} put in (written whole, atomically). */
+    static void writeCatalogEntry(Path dir, ShippedModels.Entry entry) throws IOException {
+        Path file = dir.resolve(ShippedModels.FILE_NAME);
+        ShippedModels catalog = new ShippedModels(List.of());
+        if (Files.isRegularFile(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                catalog = ShippedModels.parse(r);
+            }
+        }
+        Path part = dir.resolve(ShippedModels.FILE_NAME + ".part");
+        Files.write(part, catalog.with(entry).format().getBytes(StandardCharsets.UTF_8));
+        Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The catalog entry of a model: architecture facts from its weights, the files beside it, and the fp32 and
+     * int8 Set5 / Set14 PSNR ({@code int8} null when there is no int8 file).
+     */
+    static ShippedModels.Entry catalogEntry(Path dir, String id, WeightsFile weights, double[] fp32, double[] int8) {
+        Network net = weights.network();
+        Set<ShippedModels.ShippedFile> files = EnumSet.noneOf(ShippedModels.ShippedFile.class);
+        for (ShippedModels.ShippedFile f : ShippedModels.ShippedFile.values()) {
+            if (Files.isRegularFile(dir.resolve(f.nameFor(id)))) {
+                files.add(f);
+            }
+        }
+        Matcher family = Pattern.compile("(.+)-x\\d+").matcher(id);
+        return new ShippedModels.Entry(id, family.matches() ? family.group(1) : id,
+                net.scale() * weights.bicubicPreUpscale(),
+                ModelDescription.describe(id, net, weights.bicubicPreUpscale()).channels(),
+                Architectures.parameterCount(net), (int) Math.round(Architectures.macsPerOutputPixel(net)),
+                fp32[0], fp32[1], int8 == null ? Double.NaN : int8[0], int8 == null ? Double.NaN : int8[1], files);
+    }
+
+    /** The catalog entry from the committed card's results table (its fp32 and int8 rows), measuring nothing. */
+    static ShippedModels.Entry entryFromCard(Path dir, String id) throws IOException {
+        String card = new String(Files.readAllBytes(dir.resolve(id + ".md")), StandardCharsets.UTF_8);
+        double[] fp32 = cardRow(card, id + " fp32 (`" + id + ".tflite`)");
+        if (fp32 == null) {
+            throw new IOException(id + ".md has no fp32 row: regenerate the card");
+        }
+        return catalogEntry(dir, id, WeightsFile.read(dir.resolve(id + ".clw")), fp32,
+                cardRow(card, id + " int8 (`" + id + "-int8.tflite`)"));
+    }
+
+    /** Set5 and Set14 PSNR of the results row named {@code name}, as {@link #row} wrote it; null if absent. */
+    static double[] cardRow(String card, String name) {
+        Matcher m = Pattern.compile("^\\| " + Pattern.quote(name) + " \\| ([0-9.]+) / [0-9.]+ \\| ([0-9.]+) / [0-9.]+ \\|$",
+                Pattern.MULTILINE).matcher(card);
+        return m.find() ? new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))} : null;
+    }
+
+    static Card write(Path dir, String id, Path data) throws IOException, InterruptedException {
         Path bench = data.resolve("bench");
         Properties training = new Properties();
         try (Reader r = Files.newBufferedReader(dir.resolve(id + ".training"), StandardCharsets.UTF_8)) {
@@ -132,6 +211,9 @@ public final class ModelCard {
             if (training.getProperty(key) != null) {
                 md.append("- ").append(key).append(": ").append(training.getProperty(key)).append("\n");
             }
+        }
+        if (training.getProperty("patchesPerSecond") != null) {
+            md.append("- throughput: ").append(throughput(net, training)).append("\n");
         }
         md.append("\n## Results (Y PSNR dB / SSIM)\n\n");
         md.append("| model | Set5 x").append(scale).append(" | Set14 x").append(scale).append(" |\n|---|---|---|\n");
@@ -218,7 +300,24 @@ public final class ModelCard {
                 md.append("- `").append(p.getFileName()).append("` (").append(Files.size(p)).append(" bytes)\n");
             }
         }
-        return md.toString();
+        return new Card(md.toString(), catalogEntry(dir, id, weights, new double[] {f[0].psnr, f[1].psnr},
+                q == null ? null : new double[] {q[0].psnr, q[1].psnr}));
+    }
+
+    /**
+     * The training speed the record measured ({@code patchesPerSecond} of {@code patchSide}² network-input pixels),
+     * in FLOP/s against the machine's peak {@code peakGflops} (default: issue #13's roughly 200 GFLOP/s fp32 of the
+     * shared 2-core machine).
+     */
+    static String throughput(Network net, Properties training) {
+        double rate = Double.parseDouble(training.getProperty("patchesPerSecond"));
+        int side = Integer.parseInt(training.getProperty("patchSide"));
+        double peak = Double.parseDouble(training.getProperty("peakGflops", "200"));
+        double gflops = rate * Architectures.trainingFlopsPerPatch(net, side) / 1e9;
+        return String.format(Locale.ROOT, "%.0f patches/s of %dx%d network-input pixels, %.1f GFLOP/s (forward and "
+                + "backward, 6 FLOPs per MAC), %.0f%% of the machine's ~%.0f GFLOP/s fp32 peak%s", rate, side, side,
+                gflops, 100 * gflops / peak, peak, training.getProperty("throughputNote") == null ? ""
+                        : "; " + training.getProperty("throughputNote"));
     }
 
     /**

@@ -28,9 +28,7 @@ public final class Architectures {
         Random random = new Random(seed);
         int out = scale * scale;
         List<Layer> layers = new ArrayList<>();
-        float[] ones = new float[out];
-        Arrays.fill(ones, 1f);
-        layers.add(new Conv2d(1, out, 1, ones, new float[out], false));
+        layers.add(inputCopy(out));
         layers.add(conv(random, out, d, 5, false, 1f));
         layers.add(prelu(d));
         layers.add(conv(random, d, s, 1, false, 1f));
@@ -42,6 +40,30 @@ public final class Architectures {
         layers.add(conv(random, s, d, 1, false, 1f));
         layers.add(prelu(d));
         layers.add(conv(random, d, out, 3, false, 0.1f));
+        layers.add(new Add(0));
+        layers.add(new DepthToSpace(scale));
+        return new Network(1, layers);
+    }
+
+    /**
+     * A trained Fast net moved to another scale: its feature, shrink, mapping and expand layers kept, the input
+     * copy and the last conv made fresh, the first feature conv spread over the new number of input copies. FSRCNN's own recipe
+     * (Dong et al. 2016, section 3.4: x3/x4 are fine-tuned from x2, sharing everything but the deconvolution);
+     * the shared body converges in a fraction of a from-scratch run's steps.
+     */
+    public static Network fastAtScale(Network trained, int scale, long seed) {
+        List<Layer> old = trained.layers();
+        if (old.size() < 4 || !(old.get(0) instanceof Conv2d) || !(old.get(old.size() - 1) instanceof DepthToSpace)
+                || !(old.get(old.size() - 2) instanceof Add) || !(old.get(old.size() - 3) instanceof Conv2d)
+                || trained.inputChannels() != 1) {
+            throw new IllegalArgumentException("not a Fast network (copy conv, body, head conv, add, depth-to-space)");
+        }
+        Conv2d head = (Conv2d) old.get(old.size() - 3);
+        List<Layer> layers = new ArrayList<>();
+        layers.add(inputCopy(scale * scale));
+        layers.add(spreadOverCopies((Conv2d) old.get(1), scale * scale));
+        layers.addAll(old.subList(2, old.size() - 3));
+        layers.add(conv(new Random(seed), head.inChannels(), scale * scale, head.kernelSize(), false, 0.1f));
         layers.add(new Add(0));
         layers.add(new DepthToSpace(scale));
         return new Network(1, layers);
@@ -89,6 +111,33 @@ public final class Architectures {
         return new Network(3, layers);
     }
 
+    /**
+     * The feature conv reads {@code copies} identical copies of Y: each tap's weights summed over the old copies
+     * and shared evenly over the new ones compute the same features.
+     */
+    private static Conv2d spreadOverCopies(Conv2d c, int copies) {
+        int taps = c.kernelSize() * c.kernelSize();
+        float[] w = c.weights();
+        float[] spread = new float[c.outChannels() * taps * copies];
+        for (int ot = 0; ot < c.outChannels() * taps; ot++) {
+            float sum = 0;
+            for (int i = 0; i < c.inChannels(); i++) {
+                sum += w[ot * c.inChannels() + i];
+            }
+            for (int i = 0; i < copies; i++) {
+                spread[ot * copies + i] = sum / copies;
+            }
+        }
+        return new Conv2d(copies, c.outChannels(), c.kernelSize(), spread, c.bias(), c.fusedRelu());
+    }
+
+    /** The 1×1 conv that copies a Y input into every sub-pixel channel (the nearest-neighbour start). */
+    private static Conv2d inputCopy(int out) {
+        float[] ones = new float[out];
+        Arrays.fill(ones, 1f);
+        return new Conv2d(1, out, 1, ones, new float[out], false);
+    }
+
     private static Conv2d conv(Random random, int in, int out, int k, boolean relu, float gain) {
         float std = (float) (gain * Math.sqrt(2.0 / (in * k * k)));
         float[] w = new float[out * k * k * in];
@@ -116,6 +165,15 @@ public final class Architectures {
             }
         }
         return n;
+    }
+
+    /**
+     * Floating-point operations of one training patch of {@code inputSide}² network-input pixels: the forward
+     * pass's 2 FLOPs per MAC, and the backward pass's gradients for inputs and weights about twice that.
+     */
+    public static double trainingFlopsPerPatch(Network network, int inputSide) {
+        int s = network.scale();
+        return 6 * macsPerOutputPixel(network) * s * s * (double) inputSide * inputSide;
     }
 
     /** Multiply-accumulates per output pixel of a network at {@code scale} (pre-upscaled nets: scale 1). */

@@ -221,7 +221,7 @@ public final class Trainer {
 
         boolean resume = TrainingCheckpoint.exists(options.runDir);
         Network start = resume ? WeightsFile.read(TrainingCheckpoint.weights(options.runDir)).network()
-                : options.init != null ? WeightsFile.read(options.init).network()
+                : options.init != null ? initialWeights(WeightsFile.read(options.init).network())
                 : options.arch.equals("fast")
                 ? Architectures.fast(options.scales[0], options.fastWidth, options.fastShrink, options.fastMapping, options.seed)
                 : rgb ? Architectures.compactRgb(options.scales[0], options.realFeatures, options.realConvs, options.seed)
@@ -240,6 +240,7 @@ public final class Trainer {
             log.printf(Locale.ROOT, "%s %s: %d parameters, %.0f MACs per output pixel, %s at step %d of %d (%s)%n",
                     options.arch, scalesText(), Architectures.parameterCount(start), Architectures.macsPerOutputPixel(start),
                     resume ? "resumed" : "starting", step, options.steps, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            double flopsPerPatch = Architectures.trainingFlopsPerPatch(start, inputSide);
             double lossSum = 0;
             int lossCount = 0;
             double lastLoss = Double.NaN;
@@ -287,8 +288,9 @@ public final class Trainer {
                     double seconds = (System.nanoTime() - windowStart) / 1e9;
                     double patchesPerSecond = windowSteps * options.batch / seconds;
                     double eta = (options.steps - step) * seconds / windowSteps;
-                    log.printf(Locale.ROOT, "step %d/%d  %s %.5f  lr %.2e  %.0f patches/s  eta %s%n", step, options.steps,
-                            options.l2 ? "l2" : "l1", lastLoss, learningRate(step), patchesPerSecond, duration(eta));
+                    log.printf(Locale.ROOT, "step %d/%d  %s %.5f  lr %.2e  %.0f patches/s  %.2f GFLOP/s  eta %s%n", step,
+                            options.steps, options.l2 ? "l2" : "l1", lastLoss, learningRate(step), patchesPerSecond,
+                            patchesPerSecond * flopsPerPatch / 1e9, duration(eta));
                     lossSum = 0;
                     lossCount = 0;
                     windowStart = System.nanoTime();
@@ -309,6 +311,14 @@ public final class Trainer {
             }
             return new Result(step, lastLoss, net.toNetwork());
         }
+    }
+
+    /** The --init network; a Fast net trained at another scale keeps its body and gets a fresh head. */
+    private Network initialWeights(Network init) {
+        if (options.arch.equals("fast") && init.scale() != options.scales[0]) {
+            return Architectures.fastAtScale(init, options.scales[0], options.seed);
+        }
+        return init;
     }
 
     private void save(TrainableNetwork net, long step, AdamOptimizer adam) throws IOException {

@@ -2,6 +2,8 @@ package io.clarity.models.cli;
 
 import io.clarity.engine.metadata.PhotoMetadata;
 import io.clarity.engine.metadata.PhotoMetadataReader;
+import io.clarity.engine.model.ModelSpec;
+import io.clarity.engine.model.ShippedModels;
 import io.clarity.models.data.SharedData;
 import org.junit.Rule;
 import org.junit.Test;
@@ -24,6 +26,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 import static org.junit.Assume.assumeTrue;
 
 public class EnhanceTest {
@@ -69,11 +72,26 @@ public class EnhanceTest {
     }
 
     @Test
-    public void defaultIsTheBestBundledModelForTheScale() {
+    public void defaultIsTheBestMeasuredBundledModelInTheCatalog() {
+        ShippedModels catalog = BundledModels.catalog();
+        for (int scale = 2; scale <= 4; scale++) {
+            String chosen = Enhance.defaultModel(scale);
+            ShippedModels.Entry best = catalog.find(chosen).orElseThrow();
+            assertNotNull(chosen + " ships in the jar", Enhance.class.getResource("/models/" + chosen + ".tflite"));
+            for (ShippedModels.Entry e : catalog.entries()) {
+                if (e.scale() == scale && e.channels() == ModelSpec.Channels.Y) {
+                    assertTrue(chosen + " measures at least " + e.id(), best.measuredPsnr() >= e.measuredPsnr());
+                }
+            }
+        }
         assertEquals("fast-x2", Enhance.defaultModel(2));
-        assertEquals("srcnn-x3", Enhance.defaultModel(3));
         assertEquals("fast-x4", Enhance.defaultModel(4));
-        assertEquals("linear-x5", Enhance.defaultModel(5));
+        try {
+            Enhance.defaultModel(5);
+            fail("no x5 model ships");
+        } catch (IllegalArgumentException e) {
+            assertEquals("no bundled model upscales x5", e.getMessage());
+        }
     }
 
     private void assertFailsCleanly(Path in) throws Exception {

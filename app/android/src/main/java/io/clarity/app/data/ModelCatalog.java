@@ -4,93 +4,110 @@ import android.content.res.AssetManager;
 import android.util.Log;
 
 import io.clarity.app.tflite.AssetModelFiles;
-import io.clarity.app.tflite.ModelBytes;
 import io.clarity.app.tflite.ModelFiles;
 import io.clarity.app.tflite.TfliteMetadata;
+import io.clarity.engine.model.ShippedModels;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
- * The models bundled under {@code assets/models/}: whatever .tflite files the build found in ml-models/models, each
- * blendable when its two weight sets ship beside it ({@link ModelBytes#blendable}).
+ * The models the app offers, from the model catalog ({@code assets/models/catalog.tsv}, ml-models' one list of shipped
+ * models and their measured numbers, read by {@link ShippedModels}): per kind and scale, the best measured one.
+ * The build copies into the APK only the files these choices need ({@link #filesNeeded}; app/android/pom.xml).
  */
 public final class ModelCatalog {
     private static final String TAG = "ModelCatalog";
 
+    /**
+     * The precision the app loads, best first: fp16 weights are what the GPU delegate runs anyway and XNNPACK
+     * widens them at load, so fp16 costs nothing over fp32 at half the size; int8 loses a little (see the cards).
+     */
+    private static final ShippedModels.ShippedFile[] PRECISIONS = {ShippedModels.ShippedFile.FP16,
+            ShippedModels.ShippedFile.FP32, ShippedModels.ShippedFile.INT8};
+
     private ModelCatalog() {
     }
 
-    /** Every readable Clarity model in the APK, Fast before Detail, smaller scales first. */
+    /** The models in the APK, Fast before Detail, smaller scales first. */
     public static List<ModelInfo> list(AssetManager assets) {
         return list(new AssetModelFiles(assets));
     }
 
-    /** Every readable Clarity model in {@code files}, chosen and sorted; a broken file is skipped and logged. */
+    /** The catalog's choices in {@code files}; a missing catalog gives none, a broken model file is skipped; both are logged. */
     public static List<ModelInfo> list(ModelFiles files) {
         List<ModelInfo> models = new ArrayList<>();
-        List<String> names;
+        ShippedModels catalog;
         try {
-            names = files.names();
+            catalog = read(files);
         } catch (IOException e) {
+            Log.w(TAG, "no model catalog: " + e.getMessage());
             return models;
         }
-        for (String file : names) {
-            if (!file.endsWith(".tflite")) {
-                continue;
-            }
-            String id = file.substring(0, file.length() - ".tflite".length());
+        for (ShippedModels.Entry entry : chosen(catalog)) {
+            String id = fileId(entry);
             try {
-                models.add(new ModelInfo(id, TfliteMetadata.readSpec(ByteBuffer.wrap(files.read(file))),
-                        ModelBytes.blendable(id, names)));
+                models.add(new ModelInfo(id, TfliteMetadata.readSpec(ByteBuffer.wrap(files.read(id + ".tflite"))),
+                        entry.blendable()));
             } catch (IOException | IllegalArgumentException e) {
-                Log.w(TAG, "skipping " + file + ": " + e.getMessage());
+                Log.w(TAG, "skipping " + id + ": " + e.getMessage());
             }
         }
-        return choose(models);
+        return models;
     }
 
-    /**
-     * One model per kind and scale, sorted Fast before Detail and by scale. Among networks of one kind and scale
-     * the trained LR-space "fast" family wins over SRCNN, and SRCNN over the linear baseline (see their model cards
-     * in ml-models/models). ml-models ships each network as fp32, fp16 ({@code -fp16}) and int8 ({@code -int8})
-     * files: fp16 weights are what the GPU delegate runs anyway and XNNPACK widens them at load, so fp16 is
-     * preferred, then fp32, then int8 (which loses a little).
-     */
-    public static List<ModelInfo> choose(List<ModelInfo> all) {
-        List<ModelInfo> chosen = new ArrayList<>();
-        for (ModelInfo m : all) {
-            int same = -1;
-            for (int i = 0; i < chosen.size(); i++) {
-                if (chosen.get(i).kind() == m.kind() && chosen.get(i).scale() == m.scale()) {
-                    same = i;
-                }
-            }
-            if (same < 0) {
-                chosen.add(m);
-            } else if (preference(m.id()) < preference(chosen.get(same).id())) {
-                chosen.set(same, m);
+    /** The catalog in {@code files}. */
+    public static ShippedModels read(ModelFiles files) throws IOException {
+        try (Reader r = new InputStreamReader(new ByteArrayInputStream(files.read(ShippedModels.FILE_NAME)),
+                StandardCharsets.UTF_8)) {
+            return ShippedModels.parse(r);
+        }
+    }
+
+    /** One model per kind and scale, the best measured ({@link ShippedModels#best}), Fast first, by scale. */
+    public static List<ShippedModels.Entry> chosen(ShippedModels catalog) {
+        TreeSet<Integer> scales = new TreeSet<>();
+        for (ShippedModels.Entry e : catalog.entries()) {
+            scales.add(e.scale());
+        }
+        List<ShippedModels.Entry> chosen = new ArrayList<>();
+        for (ModelInfo.Kind kind : ModelInfo.Kind.values()) {
+            for (int scale : scales) {
+                catalog.best(scale, kind.channels()).ifPresent(chosen::add);
             }
         }
-        Collections.sort(chosen, Comparator.comparing(ModelInfo::kind).thenComparingInt(ModelInfo::scale));
         return chosen;
     }
 
-    private static final String[] FAMILIES_BEST_FIRST = {"fast-", "realphoto-", "srcnn-", "linear-"};
-
-    private static int preference(String id) {
-        int family = FAMILIES_BEST_FIRST.length;
-        for (int i = 0; i < FAMILIES_BEST_FIRST.length; i++) {
-            if (id.startsWith(FAMILIES_BEST_FIRST[i])) {
-                family = i;
-                break;
+    /** Every file the app's choices load: the model in its precision, and both weight sets of a blendable one. */
+    public static List<String> filesNeeded(ShippedModels catalog) {
+        List<String> names = new ArrayList<>();
+        names.add(ShippedModels.FILE_NAME);
+        for (ShippedModels.Entry e : chosen(catalog)) {
+            names.add(fileId(e) + ".tflite");
+            if (e.blendable()) {
+                names.add(ShippedModels.ShippedFile.WEIGHTS.nameFor(e.id()));
+                names.add(ShippedModels.ShippedFile.DETAIL_WEIGHTS.nameFor(e.id()));
             }
         }
-        int precision = id.endsWith("-fp16") ? 0 : id.endsWith("-int8") ? 2 : 1;
-        return family * 3 + precision;
+        return names;
+    }
+
+    /** The id of the file the app loads for {@code entry} (the precision suffix included: {@code fast-x2-fp16}). */
+    static String fileId(ShippedModels.Entry entry) {
+        for (ShippedModels.ShippedFile precision : PRECISIONS) {
+            if (entry.files().contains(precision)) {
+                String name = precision.nameFor(entry.id());
+                return name.substring(0, name.length() - ".tflite".length());
+            }
+        }
+        throw new IllegalStateException(entry.id() + " has no .tflite"); // Entry requires fp32
     }
 }

@@ -3,10 +3,23 @@ package io.clarity.app.data;
 import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.model.ModelSpec;
 
-/** One bundled model as the options screen offers it. */
+/** One bundled model as the options screen offers it: a choice of {@link ModelCatalog}, its spec read from its file. */
 public final class ModelInfo {
     /** What a person chooses between: a quick luma-only network, or the RGB network that restores texture. */
-    public enum Kind { FAST, DETAIL }
+    public enum Kind {
+        FAST(ModelSpec.Channels.Y), DETAIL(ModelSpec.Channels.RGB);
+
+        private final ModelSpec.Channels channels;
+
+        Kind(ModelSpec.Channels channels) {
+            this.channels = channels;
+        }
+
+        /** The planes the models of this kind take, as the catalog lists them. */
+        public ModelSpec.Channels channels() {
+            return channels;
+        }
+    }
 
     private final String id;
     private final ModelDescription spec;
@@ -45,6 +58,6 @@ public final class ModelInfo {
     }
 
     public Kind kind() {
-        return spec.channels() == ModelSpec.Channels.Y ? Kind.FAST : Kind.DETAIL;
+        return spec.channels() == Kind.FAST.channels() ? Kind.FAST : Kind.DETAIL;
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
 import io.clarity.engine.model.ModelDescription;
+import io.clarity.engine.model.ModelSpec;
+import io.clarity.engine.model.ShippedModels;
 import io.clarity.app.TestNetworks;
 import io.clarity.app.tflite.FakeModelFiles;
 import io.clarity.app.tflite.TfliteMetadata;
@@ -13,47 +15,48 @@ import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.DepthToSpace;
 import io.clarity.engine.nn.Network;
 import io.clarity.models.tflite.TfliteModelWriter;
-import io.clarity.models.weights.WeightsFile;
 
 import org.junit.Test;
 
 import java.io.File;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 public class ModelCatalogTest {
-    private static ModelInfo model(String id, String channels, int scale) {
-        return new ModelInfo(id, ModelDescription.parse("name=" + id + "\nscale=" + scale + "\nchannels=" + channels
-                + "\nhalo=4\nbicubicPreUpscale=1\n"));
+    private static ShippedModels.Entry entry(String id, int scale, ModelSpec.Channels channels, double set5,
+                                             double set14, ShippedModels.ShippedFile... files) {
+        return new ShippedModels.Entry(id, id.substring(0, id.indexOf('-')), scale, channels, 100, 1000, set5, set14,
+                Double.NaN, Double.NaN, EnumSet.copyOf(Arrays.asList(files)));
     }
 
-    @Test
-    public void oneModelPerKindAndScalePreferringFp16ThenFp32() {
-        List<ModelInfo> chosen = ModelCatalog.choose(Arrays.asList(
-                model("esr-x4", "RGB", 4), model("linear-x2-int8", "Y", 2), model("linear-x2", "Y", 2),
-                model("linear-x3-int8", "Y", 3), model("linear-x2-fp16", "Y", 2), model("esr-x2", "RGB", 2)));
-        List<String> ids = new ArrayList<>();
-        for (ModelInfo m : chosen) {
-            ids.add(m.id());
-        }
-        assertEquals(Arrays.asList("linear-x2-fp16", "linear-x3-int8", "esr-x2", "esr-x4"), ids);
-    }
+    private static final ShippedModels.ShippedFile FP32 = ShippedModels.ShippedFile.FP32;
+    private static final ShippedModels.ShippedFile FP16 = ShippedModels.ShippedFile.FP16;
+    private static final ShippedModels.ShippedFile INT8 = ShippedModels.ShippedFile.INT8;
 
     @Test
-    public void trainedFastFamilyBeatsSrcnnAndTheLinearBaseline() {
-        List<ModelInfo> chosen = ModelCatalog.choose(Arrays.asList(
-                model("linear-x2-fp16", "Y", 2), model("srcnn-x2-fp16", "Y", 2), model("fast-x2-int8", "Y", 2),
-                model("fast-x2-fp16", "Y", 2), model("linear-x3-fp16", "Y", 3), model("srcnn-x3", "Y", 3)));
+    public void theBestMeasuredModelPerKindAndScaleIsChosenNotTheFamilyName() {
+        ShippedModels catalog = new ShippedModels(Arrays.asList(
+                entry("srcnn-x3", 3, ModelSpec.Channels.Y, 31.44, 28.40, FP32, FP16, INT8),
+                entry("linear-x3", 3, ModelSpec.Channels.Y, 31.46, 28.39, FP32, INT8),
+                entry("fast-x2", 2, ModelSpec.Channels.Y, 36.75, 32.48, FP32, FP16, INT8),
+                entry("linear-x2", 2, ModelSpec.Channels.Y, 35.27, 31.49, FP32, FP16, INT8),
+                entry("realphoto-x2", 2, ModelSpec.Channels.RGB, 33.17, 30.19, FP32, FP16)));
         List<String> ids = new ArrayList<>();
-        for (ModelInfo m : chosen) {
-            ids.add(m.id());
+        for (ShippedModels.Entry e : ModelCatalog.chosen(catalog)) {
+            ids.add(ModelCatalog.fileId(e));
         }
-        assertEquals(Arrays.asList("fast-x2-fp16", "srcnn-x3"), ids);
+        assertEquals("fp16 where it ships, else fp32", Arrays.asList("fast-x2-fp16", "linear-x3", "realphoto-x2-fp16"), ids);
+        assertEquals(Arrays.asList("catalog.tsv", "fast-x2-fp16.tflite", "linear-x3.tflite", "realphoto-x2-fp16.tflite"),
+                ModelCatalog.filesNeeded(catalog));
     }
 
     private static byte[] tflite(String id, Network network) {
@@ -61,23 +64,23 @@ public class ModelCatalogTest {
     }
 
     @Test
-    public void aModelIsBlendableWhenBothWeightSetsShipBesideIt() {
+    public void theAppListsTheCatalogsChoicesBlendableWhenBothWeightSetsAreListed() {
         Network rgb = TestNetworks.rgbTimes2(1);
         Network y = new Network(1, Arrays.asList(new Conv2d(1, 4, 3, new float[36], new float[4], false),
                 new DepthToSpace(2)));
         Network rgbX4 = new Network(3, Arrays.asList(new Conv2d(3, 48, 3, new float[48 * 27], new float[48], false),
                 new DepthToSpace(4)));
-        byte[] clw = new WeightsFile(rgb, 1).toBytes();
+        ShippedModels catalog = new ShippedModels(Arrays.asList(
+                entry("fast-x2", 2, ModelSpec.Channels.Y, 36.75, 32.48, FP32, FP16),
+                entry("realphoto-x2", 2, ModelSpec.Channels.RGB, 33.17, 30.19, FP32, FP16,
+                        ShippedModels.ShippedFile.WEIGHTS, ShippedModels.ShippedFile.DETAIL_WEIGHTS),
+                entry("realphoto-x4", 4, ModelSpec.Channels.RGB, 28.0, 25.0, FP32, FP16,
+                        ShippedModels.ShippedFile.WEIGHTS)));
         FakeModelFiles files = new FakeModelFiles()
+                .put(ShippedModels.FILE_NAME, catalog.format().getBytes(StandardCharsets.UTF_8))
                 .put("fast-x2-fp16.tflite", tflite("fast-x2-fp16", y))
-                .put("fast-x2.clw", new WeightsFile(y, 1).toBytes())
-                .put("realphoto-x2.tflite", tflite("realphoto-x2", rgb))
                 .put("realphoto-x2-fp16.tflite", tflite("realphoto-x2-fp16", rgb))
-                .put("realphoto-x2-int8.tflite", tflite("realphoto-x2-int8", rgb))
-                .put("realphoto-x2.clw", clw)
-                .put("realphoto-x2-detail.clw", clw)
-                .put("realphoto-x4-fp16.tflite", tflite("realphoto-x4-fp16", rgbX4))
-                .put("realphoto-x4.clw", new WeightsFile(rgbX4, 1).toBytes());
+                .put("realphoto-x4-fp16.tflite", tflite("realphoto-x4-fp16", rgbX4));
         List<String> ids = new ArrayList<>();
         List<Boolean> blendable = new ArrayList<>();
         for (ModelInfo m : ModelCatalog.list(files)) {
@@ -86,6 +89,37 @@ public class ModelCatalogTest {
         }
         assertEquals(Arrays.asList("fast-x2-fp16", "realphoto-x2-fp16", "realphoto-x4-fp16"), ids);
         assertEquals("only realphoto-x2 ships both weight sets", Arrays.asList(false, true, false), blendable);
+    }
+
+    /**
+     * The APK's models folder as the build assembled it (target/app-assets/models): the catalog and the files its
+     * choices need (and, at most, their weights), and each choice is the best measured model of its kind and scale.
+     */
+    @Test
+    public void theApkCarriesExactlyWhatTheCatalogsChoicesNeed() throws Exception {
+        File dir = new File("target/app-assets/models");
+        assumeTrue("the build has not assembled the assets (run through Maven)", dir.isDirectory());
+        ShippedModels catalog;
+        try (Reader r = Files.newBufferedReader(new File(dir, ShippedModels.FILE_NAME).toPath(), StandardCharsets.UTF_8)) {
+            catalog = ShippedModels.parse(r);
+        }
+        TreeSet<String> carried = new TreeSet<>(Arrays.asList(dir.list()));
+        assertTrue("missing: " + carried, carried.containsAll(ModelCatalog.filesNeeded(catalog)));
+        carried.removeAll(ModelCatalog.filesNeeded(catalog));
+        for (ShippedModels.Entry chosen : ModelCatalog.chosen(catalog)) {
+            carried.remove(ShippedModels.ShippedFile.WEIGHTS.nameFor(chosen.id())); // a Java fallback may need them
+        }
+        assertEquals("files of models the app cannot select", new TreeSet<String>(), carried);
+        for (ShippedModels.Entry chosen : ModelCatalog.chosen(catalog)) {
+            for (ShippedModels.Entry other : catalog.entries()) {
+                if (other.scale() == chosen.scale() && other.channels() == chosen.channels()) {
+                    assertTrue(chosen.id() + " measures at least " + other.id(),
+                            chosen.measuredPsnr() >= other.measuredPsnr());
+                }
+            }
+        }
+        assertTrue("a Fast x2 model is on offer", ModelCatalog.chosen(catalog).stream()
+                .anyMatch(e -> e.scale() == 2 && e.channels() == ModelSpec.Channels.Y));
     }
 
     /** The models ml-models ships, read with the app's own flatbuffer reader (skipped before any has landed). */
