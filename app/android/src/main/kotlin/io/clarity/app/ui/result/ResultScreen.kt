@@ -134,7 +134,7 @@ private fun JobState(job: JobStatus?, onCancel: () -> Unit, modifier: Modifier) 
                 color = MaterialTheme.colorScheme.error,
             )
             JobStatus.State.CANCELLED -> Text(stringResource(R.string.job_cancelled))
-            null -> JobProgress(JobStatus(java.util.UUID(0, 0), JobStatus.State.WAITING, 0, 0, -1, null, null, 0, 0, null, 0.0, null))
+            null -> JobProgress(JobStatus(java.util.UUID(0, 0), "", JobStatus.State.QUEUED, 0, 0, -1, null, null, 0, 0, null, 0.0, null, null))
             else -> {
                 JobProgress(job)
                 TextButton(onClick = onCancel, modifier = Modifier.align(Alignment.End)) {
