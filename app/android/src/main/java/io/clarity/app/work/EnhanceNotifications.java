@@ -40,14 +40,17 @@ public final class EnhanceNotifications {
         }
     }
 
+    /** @param job null before the run has picked a photo (the notification then just opens the app) */
     Notification progress(UUID job, String photo, Progress progress) {
         Notification.Builder b = builder()
                 .setContentTitle(context.getString(R.string.notification_enhancing, photo))
                 .setContentIntent(openJob(job))
                 .setOngoing(true)
-                .setOnlyAlertOnce(true)
-                .addAction(new Notification.Action.Builder(null, context.getString(R.string.action_cancel),
-                        JobActionReceiver.cancelIntent(context, job)).build());
+                .setOnlyAlertOnce(true);
+        if (job != null) {
+            b.addAction(new Notification.Action.Builder(null, context.getString(R.string.action_cancel),
+                    JobActionReceiver.cancelIntent(context, job)).build());
+        }
         if (progress == null || progress.tilesTotal() == 0) {
             b.setProgress(0, 0, true);
         } else {
@@ -101,9 +104,11 @@ public final class EnhanceNotifications {
     private PendingIntent openJob(UUID job) {
         Intent open = new Intent(context, MainActivity.class)
                 .setAction(Intent.ACTION_VIEW)
-                .putExtra(EXTRA_JOB, job.toString())
                 .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK | Intent.FLAG_ACTIVITY_SINGLE_TOP);
-        return PendingIntent.getActivity(context, job.hashCode(), open,
+        if (job != null) {
+            open.putExtra(EXTRA_JOB, job.toString());
+        }
+        return PendingIntent.getActivity(context, job == null ? 0 : job.hashCode(), open,
                 PendingIntent.FLAG_IMMUTABLE | PendingIntent.FLAG_UPDATE_CURRENT);
     }
 }

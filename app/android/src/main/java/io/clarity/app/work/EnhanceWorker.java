@@ -163,7 +163,7 @@ public final class EnhanceWorker extends Worker {
     @NonNull
     @Override
     public ForegroundInfo getForegroundInfo() {
-        Notification n = new EnhanceNotifications(getApplicationContext()).progress(getId(), "", null);
+        Notification n = new EnhanceNotifications(getApplicationContext()).progress(null, "", null);
         return foregroundInfo(n);
     }
 

@@ -343,9 +343,4 @@ public final class WorkManagerEnhanceJobs implements EnhanceJobs {
                 p == null ? 0 : p.tilesDone(), p == null ? 0 : p.tilesTotal(), p == null ? -1 : p.etaMillis(),
                 e.request.input(), e.output, e.width, e.height, e.backend, e.millisPerTile, e.error, e.note);
     }
-
-    /** The ledger entry of a job, for the run's notification and tests. */
-    LedgerEntry entry(UUID id) {
-        return ledger.get(id);
-    }
 }
