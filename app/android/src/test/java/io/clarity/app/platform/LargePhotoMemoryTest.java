@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Drill 10: a 50 MP photo at x4 (8165×6124 → 32660×24496) completes inside a 192 MB heap with the tile rows
  * {@link HeapBudget} sizes from that heap class. Runs in a JVM of its own with {@code -Xmx192m}, as ART would cap
- * the app, and prints the job's peak heap (pool peaks, garbage not yet collected included).
+ * the app, and prints the job's peak heap (pool peaks, garbage not yet collected included) and its largest band.
  */
 public class LargePhotoMemoryTest {
     private static final int HEAP_CLASS_MB = 192;
@@ -28,10 +28,11 @@ public class LargePhotoMemoryTest {
         assertEquals(run.output, 0, run.exit);
         assertTrue(run.output, run.output.contains("rows=" + 6124 * 4));
 
-        // The control: the same run with the fixed 192-px tile rows (a 94 MB band) does not fit.
-        RunResult fixed = run(8165, 6124, 4, 0);
-        assertTrue("without the heap budget it runs out of memory: " + fixed.output,
-                fixed.exit != 0 && fixed.output.contains("OutOfMemoryError"));
+        // The fixed 192-px tile rows of before would hold a 94 MB band (twice, while the next is allocated); the
+        // budget keeps each to a quarter of the heap class. (Whether 94 MB bands fit depends on when the JIT lets
+        // the old band go, so the band itself is what is checked.)
+        long band = Long.parseLong(run.output.replaceAll("(?s).*maxBandMB=(\\d+).*", "$1"));
+        assertTrue("band " + band + " MB", band <= HEAP_CLASS_MB / 4);
     }
 
     private static final class RunResult {

@@ -21,7 +21,7 @@ import java.lang.management.MemoryType;
  * One large photo through the engine with the tile rows {@link HeapBudget} gives a heap class, in a JVM of its own
  * (run it under {@code -Xmx} of that class): a synthetic source read by regions, a ×scale nearest-neighbour model (the
  * cheapest network of that scale: the memory is the pipeline's, not the model's), a sink that keeps nothing.
- * Prints {@code peakHeapMB=N rows=R} on success.
+ * Prints {@code peakHeapMB=N maxBandMB=B rows=R} on success.
  *
  * <p>Usage: {@code LargePhotoRun width height scale heapClassMB} (0: the engine's default tile rows, no budget)
  */
@@ -39,6 +39,7 @@ public final class LargePhotoRun {
             pool.resetPeakUsage();
         }
         long[] rows = {0};
+        long[] maxBand = {0};
         ImageSink sink = new ImageSink() {
             @Override
             public void start(int w, int h, boolean alpha) {
@@ -47,6 +48,7 @@ public final class LargePhotoRun {
             @Override
             public void writeRows(ArgbImage band) {
                 rows[0] += band.height();
+                maxBand[0] = Math.max(maxBand[0], (long) band.width() * band.height() * Integer.BYTES);
             }
 
             @Override
@@ -65,7 +67,7 @@ public final class LargePhotoRun {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.println("peakHeapMB=" + (peak >> 20) + " rows=" + rows[0]);
+        System.out.println("peakHeapMB=" + (peak >> 20) + " maxBandMB=" + (maxBand[0] >> 20) + " rows=" + rows[0]);
     }
 
     /** Pixels computed per region: a 50 MP photo that never sits in memory whole. */
