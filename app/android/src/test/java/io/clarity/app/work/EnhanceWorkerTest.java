@@ -48,6 +48,7 @@ import io.clarity.engine.metadata.PhotoMetadata;
 import io.clarity.engine.metadata.PhotoMetadataReader;
 import io.clarity.engine.metadata.TiffEntry;
 
+import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -88,6 +89,11 @@ public class EnhanceWorkerTest {
     private ArgbImage raw;
     private Uri input;
     private final List<ForegroundInfo> foreground = new ArrayList<>();
+
+    @After
+    public void closeWorkDatabase() {
+        WorkManagerTestInitHelper.closeWorkDatabase(); // else every test leaks one (Robolectric's CloseGuard says so)
+    }
 
     @Before
     public void setUp() throws Exception {

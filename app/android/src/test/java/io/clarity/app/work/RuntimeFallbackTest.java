@@ -30,6 +30,7 @@ import io.clarity.engine.io.FileOutputTarget;
 import io.clarity.engine.io.StreamingJpegWriter;
 import io.clarity.engine.metadata.PhotoMetadata;
 
+import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -51,6 +52,11 @@ import java.util.concurrent.TimeUnit;
 public class RuntimeFallbackTest {
     private Context context;
     private FakeMediaStore media;
+
+    @After
+    public void closeWorkDatabase() {
+        WorkManagerTestInitHelper.closeWorkDatabase(); // else every test leaks one (Robolectric's CloseGuard says so)
+    }
 
     @Before
     public void setUp() {
