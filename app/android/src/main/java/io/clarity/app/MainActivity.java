@@ -10,8 +10,11 @@ import androidx.lifecycle.ViewModelProvider;
 import io.clarity.app.platform.SharedPhotos;
 import io.clarity.app.ui.ClarityContent;
 import io.clarity.app.ui.FlowViewModel;
+import io.clarity.app.work.EnhanceNotifications;
 
-/** The single activity: edge-to-edge window, Compose content, photos shared in from other apps. */
+import java.util.UUID;
+
+/** The single activity: edge-to-edge window, Compose content, photos shared in, job notifications tapped. */
 public final class MainActivity extends ComponentActivity {
     private FlowViewModel flow;
 
@@ -21,8 +24,9 @@ public final class MainActivity extends ComponentActivity {
         super.onCreate(savedInstanceState);
         flow = new ViewModelProvider(this).get(FlowViewModel.class);
         if (savedInstanceState == null) {
-            flow.onPhotosChosen(SharedPhotos.from(getIntent()));
+            route(getIntent());
         }
+        ((ClarityApplication) getApplication()).jobs().resume();
         ClarityContent.install(this, flow);
     }
 
@@ -30,6 +34,16 @@ public final class MainActivity extends ComponentActivity {
     protected void onNewIntent(Intent intent) {
         super.onNewIntent(intent);
         setIntent(intent);
-        flow.onPhotosChosen(SharedPhotos.from(intent));
+        route(intent);
+    }
+
+    /** A notification's tap opens its job; photos shared in open the options. */
+    private void route(Intent intent) {
+        String job = intent.getStringExtra(EnhanceNotifications.EXTRA_JOB);
+        if (job != null) {
+            flow.onOpenJob(UUID.fromString(job));
+        } else {
+            flow.onPhotosChosen(SharedPhotos.from(intent));
+        }
     }
 }

@@ -99,7 +99,7 @@ class ScreenshotTest {
     @Test
     fun home() {
         val recent = (1..5).map { RecentResults.item(drawing("recent$it", 160, 120), "IMG_$it-clarity.jpg") }
-        val job = JobStatus(UUID.randomUUID(), JobStatus.State.RUNNING, 7, 24, 95_000, null, null, 0, 0, null, 0.0, null)
+        val job = JobStatus(UUID.randomUUID(), "harbour-clarity.jpg", JobStatus.State.RUNNING, 7, 24, 95_000, null, null, 0, 0, null, 0.0, null, null)
         shoot("home") { HomeContent(HomeUiState(listOf(job), recent), onPickPhotos = {}, onTakePhoto = {}) }
     }
 
@@ -131,7 +131,7 @@ class ScreenshotTest {
 
     @Test
     fun resultWhileRunning() {
-        val job = JobStatus(UUID.randomUUID(), JobStatus.State.RUNNING, 7, 24, 95_000, null, null, 0, 0, null, 0.0, null)
+        val job = JobStatus(UUID.randomUUID(), "harbour-clarity.jpg", JobStatus.State.RUNNING, 7, 24, 95_000, null, null, 0, 0, null, 0.0, null, null)
         shoot("result-running") {
             ResultContent(ResultUiState(job, null, null, "", "image/jpeg", 0.5f, false),
                 onSplitChange = {}, onShare = {}, onSave = {}, onCancel = {}, onSavedShown = {}, onBack = {})
@@ -142,7 +142,7 @@ class ScreenshotTest {
     fun resultBeforeAfter() {
         val before = drawing("before", 160, 120)
         val after = drawing("after", 320, 240)
-        val job = JobStatus(UUID.randomUUID(), JobStatus.State.DONE, 24, 24, 0, before, after, 8064, 6048, "GPU", 38.0, null)
+        val job = JobStatus(UUID.randomUUID(), "harbour-clarity.jpg", JobStatus.State.DONE, 24, 24, 0, before, after, 8064, 6048, "GPU", 38.0, null, null)
         shoot("result") {
             ResultContent(ResultUiState(job, before, after, "IMG_2041-clarity.jpg", "image/jpeg", 0.45f, false),
                 onSplitChange = {}, onShare = {}, onSave = {}, onCancel = {}, onSavedShown = {}, onBack = {})

@@ -50,4 +50,17 @@ class SharedIntentTest {
             compose.onNodeWithText("Enhance 3 photos").performScrollTo().assertExists()
         }
     }
+
+    @Test
+    fun tappingAJobsNotificationOpensThatJob() {
+        val jobs = (context as ClarityApplication).jobs()
+        val id = jobs.enqueue(io.clarity.app.work.EnhanceRequest(Uri.parse("content://gallery/1"), "fast-x2",
+            io.clarity.app.work.EnhanceRequest.Format.JPEG, 90, "harbour-clarity", 0f))
+        // What the progress notification's tap sends (EnhanceNotifications builds it the same way).
+        val open = Intent(Intent.ACTION_VIEW).setClass(context, MainActivity::class.java)
+            .putExtra(io.clarity.app.work.EnhanceNotifications.EXTRA_JOB, id.toString())
+        ActivityScenario.launch<MainActivity>(open).use {
+            compose.onNodeWithText("Before and after").assertExists()
+        }
+    }
 }

@@ -4,11 +4,15 @@ import android.net.Uri;
 
 import java.util.UUID;
 
-/** One enhance job as the UI shows it, read from WorkManager (the source of truth for jobs). */
+/**
+ * One enhance job as the UI shows it: its lasting state (kept until the person dismisses it), live progress while it
+ * runs, and what it produced or why it did not.
+ */
 public final class JobStatus {
-    public enum State { WAITING, RUNNING, DONE, FAILED, CANCELLED }
+    public enum State { QUEUED, RUNNING, DONE, FAILED, CANCELLED }
 
     private final UUID id;
+    private final String displayName;
     private final State state;
     private final int tilesDone;
     private final int tilesTotal;
@@ -20,10 +24,17 @@ public final class JobStatus {
     private final String backend;
     private final double millisPerTile;
     private final String error;
+    private final String note;
 
-    public JobStatus(UUID id, State state, int tilesDone, int tilesTotal, long etaMillis, Uri input, Uri output,
-                     int width, int height, String backend, double millisPerTile, String error) {
+    /**
+     * @param error why a FAILED job failed, in words a person understands; null otherwise
+     * @param note  what the person should know about a job that ran (the CPU was used because …, no foreground
+     *              service was allowed …); null when nothing is worth saying
+     */
+    public JobStatus(UUID id, String displayName, State state, int tilesDone, int tilesTotal, long etaMillis, Uri input,
+                     Uri output, int width, int height, String backend, double millisPerTile, String error, String note) {
         this.id = id;
+        this.displayName = displayName;
         this.state = state;
         this.tilesDone = tilesDone;
         this.tilesTotal = tilesTotal;
@@ -35,10 +46,16 @@ public final class JobStatus {
         this.backend = backend;
         this.millisPerTile = millisPerTile;
         this.error = error;
+        this.note = note;
     }
 
     public UUID getId() {
         return id;
+    }
+
+    /** The output's file name, extension included. */
+    public String getDisplayName() {
+        return displayName;
     }
 
     public State getState() {
@@ -62,7 +79,7 @@ public final class JobStatus {
         return etaMillis;
     }
 
-    /** The photo the job read; null while it runs (WorkManager hands input data to the worker only). */
+    /** The photo the person chose (the job reads its durable copy). */
     public Uri getInput() {
         return input;
     }
@@ -80,7 +97,7 @@ public final class JobStatus {
         return height;
     }
 
-    /** "GPU" or "CPU" once done, else null. */
+    /** "GPU", "CPU" or "Java" once done, else null. */
     public String getBackend() {
         return backend;
     }
@@ -93,7 +110,16 @@ public final class JobStatus {
         return error;
     }
 
+    public String getNote() {
+        return note;
+    }
+
     public boolean isActive() {
-        return state == State.WAITING || state == State.RUNNING;
+        return state == State.QUEUED || state == State.RUNNING;
+    }
+
+    /** A failed or cancelled job can run again. */
+    public boolean isRetryable() {
+        return state == State.FAILED || state == State.CANCELLED;
     }
 }

@@ -41,7 +41,12 @@ public final class BitmapRegionSource implements ImageSource {
         String mime = bounds.outMimeType;
         boolean alpha = "image/png".equals(mime) || "image/webp".equals(mime);
         try (InputStream in = openStream(resolver, uri)) {
-            BitmapRegionDecoder decoder = newDecoder(in);
+            BitmapRegionDecoder decoder;
+            try {
+                decoder = newDecoder(in);
+            } catch (IOException e) {
+                throw new IOException("cannot decode " + uri + " (" + e.getMessage() + ")", e);
+            }
             if (decoder == null || decoder.getWidth() <= 0 || decoder.getHeight() <= 0) {
                 throw new IOException("cannot decode " + uri + (mime == null ? "" : " (" + mime + ")"));
             }

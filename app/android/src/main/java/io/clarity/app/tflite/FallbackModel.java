@@ -7,43 +7,65 @@ import io.clarity.engine.model.ModelSpec;
 import io.clarity.engine.model.SuperResolutionModel;
 
 /**
- * Runs on the GPU while the delegate works and moves to the CPU the moment it does not: a delegate that
- * fails to initialise, or throws on a tile mid-job, costs that tile a retry on the CPU, never the job.
- * The spec stays the GPU's (a fixed tile shape), which the free-shape CPU model accepts as well.
+ * GPU delegate → XNNPACK CPU → the Java reference network, moving down the moment a backend does not work: a
+ * delegate that fails to initialise, or throws on a tile mid-job, costs that tile a retry on the CPU, never the
+ * job; a TFLite native library that cannot load ({@link LinkageError}) moves the job to the Java network. The spec
+ * stays the first backend's (a fixed GPU tile shape), which the free-shape CPU and Java models accept as well.
  */
 public final class FallbackModel implements SuperResolutionModel {
     private static final String TAG = "ClarityRuntime";
 
     private final BackendFactory factory;
+    private final String modelId;
+    private final GpuCrashGuard guard;
     private final RuntimeStats stats;
     private final ModelSpec spec;
     private SuperResolutionModel current;
-    private boolean onCpu;
+    private Backend backend;
 
-    private FallbackModel(BackendFactory factory, RuntimeStats stats, SuperResolutionModel current, boolean onCpu) {
+    private FallbackModel(BackendFactory factory, String modelId, GpuCrashGuard guard, RuntimeStats stats,
+                          SuperResolutionModel current, Backend backend) {
         this.factory = factory;
+        this.modelId = modelId;
+        this.guard = guard;
         this.stats = stats;
         this.current = current;
-        this.onCpu = onCpu;
+        this.backend = backend;
         this.spec = current.spec();
     }
 
-    /** A model on the GPU when {@code gpuSupported}, else (or when the delegate cannot start) on the CPU. */
-    public static SuperResolutionModel create(BackendFactory factory, boolean gpuSupported, RuntimeStats stats)
-            throws Exception {
-        if (gpuSupported) {
+    /**
+     * A model on the GPU when {@code guard} is given (the GPU is supported and not known to crash with this
+     * model), else, or when the delegate cannot start, on the CPU; on the Java network when TFLite cannot load.
+     */
+    public static SuperResolutionModel create(BackendFactory factory, String modelId, GpuCrashGuard guard,
+                                              RuntimeStats stats) throws Exception {
+        if (guard != null) {
+            guard.gpuRunStarting(modelId); // on disk before the driver runs: a native crash leaves the mark
             try {
                 SuperResolutionModel gpu = factory.create(Backend.GPU);
                 stats.started(Backend.GPU);
-                return new FallbackModel(factory, stats, gpu, false);
+                return new FallbackModel(factory, modelId, guard, stats, gpu, Backend.GPU);
             } catch (Exception | LinkageError e) {
+                guard.gpuRunEnded(modelId);
                 Log.w(TAG, "GPU delegate did not start, using the CPU", e);
-                stats.fellBackToCpu(String.valueOf(e));
+                stats.fellBack(Backend.CPU, RuntimeStats.Fallback.GPU_FAILED, String.valueOf(e));
             }
         } else {
             stats.started(Backend.CPU);
         }
-        return new FallbackModel(factory, stats, factory.create(Backend.CPU), true);
+        SuperResolutionModel cpu = cpuOrJava(factory, stats);
+        return new FallbackModel(factory, modelId, null, stats, cpu, stats.backend());
+    }
+
+    private static SuperResolutionModel cpuOrJava(BackendFactory factory, RuntimeStats stats) throws Exception {
+        try {
+            return factory.create(Backend.CPU);
+        } catch (LinkageError e) {
+            Log.w(TAG, "TFLite did not load, using the Java reference network", e);
+            stats.fellBack(Backend.JAVA, RuntimeStats.Fallback.NO_NATIVE_LIBRARY, String.valueOf(e));
+            return factory.create(Backend.JAVA);
+        }
     }
 
     @Override
@@ -58,15 +80,14 @@ public final class FallbackModel implements SuperResolutionModel {
         try {
             out = current.upscale(tile);
         } catch (Exception | LinkageError e) {
-            if (onCpu) {
+            if (backend != Backend.GPU) {
                 throw e;
             }
             Log.w(TAG, "GPU delegate failed mid-job, continuing on the CPU", e);
-            current.close();
-            current = null;
-            onCpu = true;
-            stats.fellBackToCpu(String.valueOf(e));
-            current = factory.create(Backend.CPU);
+            closeCurrent();
+            stats.fellBack(Backend.CPU, RuntimeStats.Fallback.GPU_FAILED, String.valueOf(e));
+            current = cpuOrJava(factory, stats);
+            backend = stats.backend();
             start = System.nanoTime();
             out = current.upscale(tile);
         }
@@ -74,10 +95,18 @@ public final class FallbackModel implements SuperResolutionModel {
         return out;
     }
 
-    @Override
-    public void close() {
+    private void closeCurrent() {
         if (current != null) {
             current.close();
+            current = null;
+            if (backend == Backend.GPU) {
+                guard.gpuRunEnded(modelId);
+            }
         }
+    }
+
+    @Override
+    public void close() {
+        closeCurrent();
     }
 }

@@ -98,6 +98,19 @@ public final class ModelBytes {
     }
 
     /**
+     * The weights the Java reference network runs: {@code <base>.clw}, or the blend at α for a blended model.
+     *
+     * @throws IOException when the model has no .clw beside it or the file is corrupt
+     */
+    public synchronized WeightsFile weights() throws IOException {
+        if (!blended) {
+            return parse(weightsBase(modelId) + ".clw");
+        }
+        forBackend(Backend.CPU);
+        return WeightsFile.interpolate(fidelity, detail, alpha);
+    }
+
+    /**
      * The GPU delegate's serialization-cache token. Compiled kernels hold the weights, so the token names the
      * bytes the GPU loads (a CRC-32 of them): every blend gets its own entry, and so does a model file that an
      * app update replaced under the same id.

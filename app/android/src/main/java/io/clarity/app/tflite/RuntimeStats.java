@@ -1,12 +1,23 @@
 package io.clarity.app.tflite;
 
 /**
- * What ran a job's tiles: the backend the job finished on, whether it had to leave the GPU, and the mean
- * time per tile on the finishing backend. Written from the tile worker, read by the job afterwards.
+ * What ran a job's tiles: the backend the job finished on, why it is not the GPU when the GPU was wanted, and the
+ * mean time per tile on the finishing backend. Written from the tile worker, read by the job afterwards.
  */
 public final class RuntimeStats {
+    /** Why a job left (or never tried) the preferred backend. */
+    public enum Fallback {
+        NONE,
+        /** The delegate failed to start or failed mid-job; {@link #fallbackReason()} says how. */
+        GPU_FAILED,
+        /** The process died during an earlier GPU run of this model: the GPU is off for it on this phone. */
+        GPU_UNSAFE,
+        /** The TFLite native library did not load: the Java reference network ran. */
+        NO_NATIVE_LIBRARY
+    }
+
     private volatile Backend backend;
-    private volatile boolean fellBack;
+    private volatile Fallback fallback = Fallback.NONE;
     private volatile String fallbackReason;
     private long tiles;
     private long nanos;
@@ -17,10 +28,17 @@ public final class RuntimeStats {
         nanos = 0;
     }
 
-    synchronized void fellBackToCpu(String reason) {
-        fellBack = true;
+    /** Records the move to {@code backend} and why; the last (most severe) move wins. */
+    synchronized void fellBack(Backend backend, Fallback why, String reason) {
+        fallback = why;
         fallbackReason = reason;
-        started(Backend.CPU);
+        started(backend);
+    }
+
+    /** The GPU was not tried at all for {@code why}. */
+    synchronized void skippedGpu(Fallback why, String reason) {
+        fallback = why;
+        fallbackReason = reason;
     }
 
     synchronized void tileDone(long tileNanos) {
@@ -34,10 +52,14 @@ public final class RuntimeStats {
     }
 
     public boolean fellBack() {
-        return fellBack;
+        return fallback != Fallback.NONE;
     }
 
-    /** The delegate error that moved the job to the CPU, or null. */
+    public Fallback fallback() {
+        return fallback;
+    }
+
+    /** The error (or the guard's record) that moved the job off its preferred backend, or null. */
     public String fallbackReason() {
         return fallbackReason;
     }

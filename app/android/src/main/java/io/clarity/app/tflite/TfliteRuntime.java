@@ -8,6 +8,7 @@ import org.tensorflow.lite.gpu.CompatibilityList;
 
 import io.clarity.app.platform.CpuCores;
 import io.clarity.app.work.ModelRuntime;
+import io.clarity.engine.nn.ReferenceModel;
 import io.clarity.engine.pipeline.EnhanceOptions;
 import io.clarity.engine.pipeline.ModelFactory;
 
@@ -17,32 +18,43 @@ import java.nio.ByteBuffer;
 /**
  * The app's {@link ModelRuntime}: the bundled {@code assets/models/<id>.tflite}, memory-mapped, or a real-photo
  * network blended at the job's detail strength ({@link ModelBytes}), run on the GPU when TFLite's
- * CompatibilityList vouches for it and on XNNPACK with the big cores otherwise.
+ * CompatibilityList vouches for it and {@link GpuCrashGuard} does not object, on XNNPACK with the big cores
+ * otherwise, and on the engine's Java network (from the model's .clw weights) when TFLite's library cannot load.
  */
 public final class TfliteRuntime implements ModelRuntime {
     private static final String TAG = "ClarityRuntime";
 
     private final Context context;
+    private final GpuCrashGuard guard;
     private Boolean gpuSupported;
 
     public TfliteRuntime(Context context) {
         this.context = context.getApplicationContext();
+        this.guard = new GpuCrashGuard(this.context);
     }
 
     @Override
     public ModelFactory factory(String modelId, float detailStrength, RuntimeStats stats) throws IOException {
         ModelBytes bytes = ModelBytes.of(new AssetModelFiles(context.getAssets()), modelId, detailStrength);
         ModelDescription clarity = TfliteMetadata.readSpec(bytes.shipped());
-        boolean gpu = gpuSupported();
+        GpuCrashGuard gpu = guard.admit(modelId, gpuSupported(), stats);
         // Blend now (milliseconds): a broken weights file fails the job before any output is created.
-        bytes.forBackend(gpu ? Backend.GPU : Backend.CPU);
+        bytes.forBackend(gpu != null ? Backend.GPU : Backend.CPU);
         int threads = CpuCores.bigCoreCount();
         // The GPU compiles one input shape: the engine's default tile, at the network's resolution.
         int gpuSide = EnhanceOptions.DEFAULT_TILE_SIZE * clarity.bicubicPreUpscale();
-        BackendFactory backends = backend -> backend == Backend.GPU
-                ? clarity.wrap(gpuRunner(bytes.forBackend(Backend.GPU), clarity, gpuSide, bytes.gpuCacheToken(gpuSide)))
-                : clarity.wrap(TfliteModelRunner.cpu(bytes.forBackend(Backend.CPU), clarity, threads));
-        return () -> FallbackModel.create(backends, gpu, stats);
+        BackendFactory backends = backend -> {
+            switch (backend) {
+                case GPU:
+                    return clarity.wrap(gpuRunner(bytes.forBackend(Backend.GPU), clarity, gpuSide,
+                            bytes.gpuCacheToken(gpuSide)));
+                case CPU:
+                    return clarity.wrap(TfliteModelRunner.cpu(bytes.forBackend(Backend.CPU), clarity, threads));
+                default:
+                    return clarity.wrap(ReferenceModel.freeShape(modelId, bytes.weights().network()));
+            }
+        };
+        return () -> FallbackModel.create(backends, modelId, gpu, stats);
     }
 
     private TfliteModelRunner gpuRunner(ByteBuffer model, ModelDescription clarity, int side, String cacheToken) {

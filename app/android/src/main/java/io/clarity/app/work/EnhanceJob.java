@@ -20,6 +20,7 @@ import io.clarity.engine.pipeline.Enhancer;
 import io.clarity.engine.pipeline.ProgressListener;
 
 import java.io.BufferedInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -49,26 +50,37 @@ public final class EnhanceJob {
 
     private final ContentResolver resolver;
     private final Uri collection;
+    private final File staging;
     private final ModelRuntime runtime;
+    private final EnhanceOptions options;
 
-    public EnhanceJob(ContentResolver resolver, Uri collection, ModelRuntime runtime) {
+    /**
+     * @param staging app-private folder for pictures in progress before API 29
+     * @param options tile rows sized to the phone's heap ({@link io.clarity.app.platform.HeapBudget})
+     */
+    public EnhanceJob(ContentResolver resolver, Uri collection, File staging, ModelRuntime runtime,
+                      EnhanceOptions options) {
         this.resolver = resolver;
         this.collection = collection;
+        this.staging = staging;
         this.runtime = runtime;
+        this.options = options;
     }
 
     /**
      * Runs the request to the end, or until {@code cancel}; on any failure or cancellation the pending
-     * picture is deleted before this throws.
+     * picture is deleted before this throws. What a killed earlier run left behind is swept first (jobs run one
+     * at a time, so nothing else is writing).
      */
     public Outcome run(EnhanceRequest request, RuntimeStats stats, ProgressListener progress, CancellationToken cancel)
             throws IOException, InterruptedException {
-        PhotoMetadata metadata = readMetadata(request.input());
-        int orientation = metadata.exif() != null ? metadata.orientation() : readOrientation(request.input());
-        try (BitmapRegionSource source = BitmapRegionSource.open(resolver, request.input(), orientation)) {
-            Enhancer enhancer = new Enhancer(runtime.factory(request.modelId(), request.detailStrength(), stats), EnhanceOptions.defaults());
+        MediaStoreOutputTarget.sweep(resolver, collection, staging);
+        PhotoMetadata metadata = readMetadata(request.source());
+        int orientation = metadata.exif() != null ? metadata.orientation() : readOrientation(request.source());
+        try (BitmapRegionSource source = BitmapRegionSource.open(resolver, request.source(), orientation)) {
+            Enhancer enhancer = new Enhancer(runtime.factory(request.modelId(), request.detailStrength(), stats), options);
             MediaStoreOutputTarget target = new MediaStoreOutputTarget(resolver, collection, request.displayName(),
-                    request.format().mimeType());
+                    request.format().mimeType(), staging);
             SizedSink sink = new SizedSink(target, request, metadata);
             EnhanceResult result = enhancer.run(source, sink, progress, cancel);
             return new Outcome(target.uri(), sink.width, sink.height, result, sink.metadataNote);

@@ -2,11 +2,11 @@ package io.clarity.app.work;
 
 import android.net.Uri;
 
-import androidx.work.Data;
+import java.io.File;
 
 /**
- * What one job does: which photo, with which model (at which detail strength), into which file. Travels as
- * WorkManager input data.
+ * What one job does: which photo, with which model (at which detail strength), into which file. The job ledger
+ * keeps it on disk with the photo's durable copy.
  */
 public final class EnhanceRequest {
     public enum Format {
@@ -30,13 +30,6 @@ public final class EnhanceRequest {
         }
     }
 
-    static final String KEY_INPUT = "input";
-    static final String KEY_MODEL = "model";
-    static final String KEY_FORMAT = "format";
-    static final String KEY_QUALITY = "quality";
-    static final String KEY_NAME = "name";
-    static final String KEY_DETAIL_STRENGTH = "detailStrength";
-
     /**
      * The strength of a request written before there was one: 0, the shipped network, which is what such a job
      * was enqueued to run.
@@ -49,6 +42,7 @@ public final class EnhanceRequest {
     private final int jpegQuality;
     private final String fileName;
     private final float detailStrength;
+    private final File durableInput;
 
     /**
      * @param fileName without extension; the format adds it
@@ -57,6 +51,11 @@ public final class EnhanceRequest {
      */
     public EnhanceRequest(Uri input, String modelId, Format format, int jpegQuality, String fileName,
                           float detailStrength) {
+        this(input, modelId, format, jpegQuality, fileName, detailStrength, null);
+    }
+
+    private EnhanceRequest(Uri input, String modelId, Format format, int jpegQuality, String fileName,
+                           float detailStrength, File durableInput) {
         if (jpegQuality < 1 || jpegQuality > 100) {
             throw new IllegalArgumentException("JPEG quality " + jpegQuality + " is outside 1..100");
         }
@@ -72,33 +71,22 @@ public final class EnhanceRequest {
         this.jpegQuality = jpegQuality;
         this.fileName = fileName.trim();
         this.detailStrength = detailStrength;
+        this.durableInput = durableInput;
     }
 
-    public Data toData() {
-        return new Data.Builder()
-                .putString(KEY_INPUT, input.toString())
-                .putString(KEY_MODEL, modelId)
-                .putString(KEY_FORMAT, format.name())
-                .putInt(KEY_QUALITY, jpegQuality)
-                .putString(KEY_NAME, fileName)
-                .putFloat(KEY_DETAIL_STRENGTH, detailStrength)
-                .build();
+    /** The same request reading {@code copy}, the photo's copy in app storage, instead of the granted URI. */
+    public EnhanceRequest withDurableInput(File copy) {
+        return new EnhanceRequest(input, modelId, format, jpegQuality, fileName, detailStrength, copy);
     }
 
-    /**
-     * Reads a request back; missing keys are an IllegalArgumentException naming them, except the detail strength,
-     * which requests enqueued by earlier versions lack ({@link #NO_DETAIL_STRENGTH}).
-     */
-    public static EnhanceRequest fromData(Data data) {
-        String input = data.getString(KEY_INPUT);
-        String model = data.getString(KEY_MODEL);
-        String format = data.getString(KEY_FORMAT);
-        String name = data.getString(KEY_NAME);
-        if (input == null || model == null || format == null || name == null) {
-            throw new IllegalArgumentException("incomplete enhance request: " + data);
-        }
-        return new EnhanceRequest(Uri.parse(input), model, Format.valueOf(format), data.getInt(KEY_QUALITY, 95), name,
-                data.getFloat(KEY_DETAIL_STRENGTH, NO_DETAIL_STRENGTH));
+    /** The app-private copy the job reads; null before it is made. */
+    public File durableInput() {
+        return durableInput;
+    }
+
+    /** What the job reads: the durable copy once there is one, else the photo as chosen. */
+    public Uri source() {
+        return durableInput != null ? Uri.fromFile(durableInput) : input;
     }
 
     public Uri input() {

@@ -1,136 +1,188 @@
 package io.clarity.app.work;
 
+import android.app.Notification;
 import android.content.Context;
 import android.content.pm.ServiceInfo;
 import android.os.Build;
 import android.util.Log;
 
 import androidx.annotation.NonNull;
-import androidx.work.Data;
 import androidx.work.ForegroundInfo;
 import androidx.work.Worker;
 import androidx.work.WorkerParameters;
 
+import io.clarity.app.R;
 import io.clarity.app.data.EnhanceEstimates;
+import io.clarity.app.platform.HeapBudget;
 import io.clarity.app.platform.MediaStoreOutputTarget;
 import io.clarity.app.tflite.RuntimeStats;
 import io.clarity.engine.pipeline.CancellationToken;
 import io.clarity.engine.pipeline.Progress;
 
-import java.util.concurrent.CancellationException;
+import java.io.File;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 
 /**
- * The WorkManager side of one photo, kept thin: foreground service with a progress notification, progress
- * to the UI through setProgress, cancellation from onStopped into the engine. {@link EnhanceJob} does the work.
+ * One run of the queue, kept thin: {@link WorkManagerEnhanceJobs#runQueue} picks the jobs, {@link EnhanceJob} does
+ * each photo, this class adds the foreground service (awaited: from API 31 a run started in the background can be
+ * refused one), notifications and progress, and turns WorkManager's stop into the engine's cancellation.
  */
 public final class EnhanceWorker extends Worker {
     private static final String TAG = "EnhanceWorker";
-
-    public static final String PROGRESS_DONE = "tilesDone";
-    public static final String PROGRESS_TOTAL = "tilesTotal";
-    public static final String PROGRESS_ETA = "etaMillis";
-    public static final String OUTPUT_INPUT = "input";
-    public static final String OUTPUT_URI = "output";
-    public static final String OUTPUT_WIDTH = "width";
-    public static final String OUTPUT_HEIGHT = "height";
-    public static final String OUTPUT_BACKEND = "backend";
-    public static final String OUTPUT_MS_PER_TILE = "msPerTile";
-    public static final String OUTPUT_FELL_BACK = "fellBack";
-    public static final String OUTPUT_ERROR = "error";
-    /** What metadata the output lost and why (EnhanceJob.Outcome#metadataNote); absent when none. */
-    public static final String OUTPUT_METADATA_NOTE = "metadataNote";
-
-    private final ModelRuntime runtime;
     private static final long REPORT_INTERVAL_NANOS = 250_000_000L;
 
-    private final CancellationToken cancel = new CancellationToken();
+    private final WorkManagerEnhanceJobs jobs;
+    private final ModelRuntime runtime;
+    private volatile CancellationToken current;
     private long lastReportNanos;
     private boolean reported;
 
-    public EnhanceWorker(@NonNull Context context, @NonNull WorkerParameters parameters, ModelRuntime runtime) {
+    public EnhanceWorker(@NonNull Context context, @NonNull WorkerParameters parameters, WorkManagerEnhanceJobs jobs,
+                         ModelRuntime runtime) {
         super(context, parameters);
+        this.jobs = jobs;
         this.runtime = runtime;
     }
 
     @NonNull
     @Override
     public Result doWork() {
-        EnhanceRequest request;
-        try {
-            request = EnhanceRequest.fromData(getInputData());
-        } catch (IllegalArgumentException e) {
-            return Result.failure(error(e.getMessage()));
-        }
         EnhanceNotifications notifications = new EnhanceNotifications(getApplicationContext());
-        setForegroundAsync(foregroundInfo(notifications.progress(getId(), request.displayName(), null)));
+        boolean resume = jobs.runQueue(new WorkManagerEnhanceJobs.Run() {
+            @Override
+            public WorkManagerEnhanceJobs.Outcome enhance(LedgerEntry job, CancellationToken cancel) throws Exception {
+                current = cancel;
+                if (isStopped()) {
+                    cancel.cancel();
+                }
+                return enhanceOne(notifications, job, cancel);
+            }
+
+            @Override
+            public boolean isStopped() {
+                return EnhanceWorker.this.isStopped();
+            }
+
+            @Override
+            public void ended(LedgerEntry job) {
+                notifications.ended(job.id, job.request.displayName(), job.state, job.error);
+            }
+        });
+        return resume ? Result.retry() : Result.success();
+    }
+
+    private WorkManagerEnhanceJobs.Outcome enhanceOne(EnhanceNotifications notifications, LedgerEntry job,
+                                                      CancellationToken cancel) throws Exception {
+        Context context = getApplicationContext();
+        EnhanceRequest request = job.request;
+        String foregroundNote = startForeground(notifications, job);
+        if (foregroundNote != null) {
+            jobs.noteRunning(job.id, foregroundNote);
+        }
+        boolean foreground = foregroundNote == null;
+        reported = false;
         RuntimeStats stats = new RuntimeStats();
-        EnhanceJob job = new EnhanceJob(getApplicationContext().getContentResolver(),
-                MediaStoreOutputTarget.imagesCollection(), runtime);
+        EnhanceJob run = new EnhanceJob(context.getContentResolver(), MediaStoreOutputTarget.imagesCollection(),
+                new File(context.getFilesDir(), "staging"), runtime, HeapBudget.options(context));
+        EnhanceJob.Outcome outcome = run.run(request, stats, progress -> report(notifications, job, progress, foreground),
+                cancel);
+        Log.i(TAG, request.displayName() + ": " + outcome.result.tiles() + " tiles on " + stats.backend() + ", "
+                + String.format(Locale.ROOT, "%.1f", stats.millisPerTile()) + " ms/tile"
+                + (stats.fellBack() ? " (" + stats.fallback() + ": " + stats.fallbackReason() + ")" : ""));
+        new EnhanceEstimates(context).record(request.modelId(), outcome.result.imagePixels(),
+                outcome.result.wallNanos() / 1_000_000L);
+        return new WorkManagerEnhanceJobs.Outcome(outcome.output, outcome.width, outcome.height,
+                backendName(stats), stats.millisPerTile(),
+                join(join(foregroundNote, runtimeNote(context, stats)), metadataNote(context, outcome.metadataNote)));
+    }
+
+    /**
+     * Asks for the foreground service and waits for the answer.
+     *
+     * @return null when granted, else what the person should know (the job goes on under background limits)
+     */
+    private String startForeground(EnhanceNotifications notifications, LedgerEntry job) throws InterruptedException {
         try {
-            EnhanceJob.Outcome outcome = job.run(request, stats, progress -> report(notifications, request, progress), cancel);
-            Log.i(TAG, request.displayName() + ": " + outcome.result.tiles() + " tiles on " + stats.backend() + ", "
-                    + String.format(java.util.Locale.ROOT, "%.1f", stats.millisPerTile()) + " ms/tile"
-                    + (stats.fellBack() ? " (GPU failed: " + stats.fallbackReason() + ")" : ""));
-            new EnhanceEstimates(getApplicationContext()).record(request.modelId(), outcome.result.imagePixels(),
-                    outcome.result.wallNanos() / 1_000_000L);
-            return Result.success(new Data.Builder()
-                    .putString(OUTPUT_INPUT, request.input().toString())
-                    .putString(OUTPUT_URI, outcome.output.toString())
-                    .putInt(OUTPUT_WIDTH, outcome.width)
-                    .putInt(OUTPUT_HEIGHT, outcome.height)
-                    .putString(OUTPUT_BACKEND, String.valueOf(stats.backend()))
-                    .putDouble(OUTPUT_MS_PER_TILE, stats.millisPerTile())
-                    .putBoolean(OUTPUT_FELL_BACK, stats.fellBack())
-                    .putString(OUTPUT_METADATA_NOTE, outcome.metadataNote)
-                    .build());
-        } catch (CancellationException e) {
-            return Result.failure(error("cancelled"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Result.failure(error("interrupted"));
-        } catch (Exception e) {
-            Log.e(TAG, "enhancing " + request.input() + " failed", e);
-            return Result.failure(error(String.valueOf(e.getMessage())));
+            setForegroundAsync(foregroundInfo(notifications.progress(job.id, job.request.displayName(), null))).get();
+            return null;
+        } catch (ExecutionException | RuntimeException e) {
+            // ForegroundServiceStartNotAllowedException (API 31+) or a missing permission or service type.
+            Log.w(TAG, "no foreground service for " + job.request.displayName(), e);
+            notifications.cancelProgress();
+            return getApplicationContext().getString(R.string.note_no_foreground);
         }
     }
 
-    private void report(EnhanceNotifications notifications, EnhanceRequest request, Progress progress) {
-        // GPU tiles take tens of milliseconds: the system drops notification updates beyond a few a second,
-        // and every setProgress is a database write, so report at most 4 times a second (and the last tile).
+    private static String backendName(RuntimeStats stats) {
+        if (stats.backend() == null) {
+            return null;
+        }
+        switch (stats.backend()) {
+            case GPU:
+                return "GPU";
+            case CPU:
+                return "CPU";
+            default:
+                return "Java";
+        }
+    }
+
+    private static String runtimeNote(Context context, RuntimeStats stats) {
+        switch (stats.fallback()) {
+            case GPU_UNSAFE:
+                return context.getString(R.string.note_gpu_unsafe);
+            case GPU_FAILED:
+                return context.getString(R.string.note_gpu_failed, stats.fallbackReason());
+            case NO_NATIVE_LIBRARY:
+                return context.getString(R.string.note_no_native);
+            default:
+                return null;
+        }
+    }
+
+    /** What the output's metadata lost (the engine's summary, e.g. a malformed GPS directory), or null. */
+    private static String metadataNote(Context context, String dropped) {
+        return dropped == null ? null : context.getString(R.string.note_metadata_dropped, dropped);
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + "\n" + b;
+    }
+
+    private void report(EnhanceNotifications notifications, LedgerEntry job, Progress progress, boolean foreground) {
+        // GPU tiles take tens of milliseconds: the system drops notification updates beyond a few a second, so
+        // report at most 4 times a second (and the last tile).
         long now = System.nanoTime();
         if (reported && progress.tilesDone() < progress.tilesTotal() && now - lastReportNanos < REPORT_INTERVAL_NANOS) {
             return;
         }
         lastReportNanos = now;
         reported = true;
-        setProgressAsync(new Data.Builder()
-                .putInt(PROGRESS_DONE, progress.tilesDone())
-                .putInt(PROGRESS_TOTAL, progress.tilesTotal())
-                .putLong(PROGRESS_ETA, progress.etaMillis())
-                .build());
-        notifications.update(notifications.progress(getId(), request.displayName(), progress));
+        jobs.reportProgress(job.id, progress);
+        if (foreground) { // without the service an ongoing notification would outlive the job
+            notifications.update(notifications.progress(job.id, job.request.displayName(), progress));
+        }
     }
 
-    /** Asked for when the job runs expedited before API 31, where an expedited job is a foreground service. */
+    /** Asked for when the run is expedited before API 31, where an expedited job is a foreground service. */
     @NonNull
     @Override
     public ForegroundInfo getForegroundInfo() {
-        String name = getInputData().getString(EnhanceRequest.KEY_NAME);
-        return foregroundInfo(new EnhanceNotifications(getApplicationContext())
-                .progress(getId(), name == null ? "" : name, null));
+        Notification n = new EnhanceNotifications(getApplicationContext()).progress(null, "", null);
+        return foregroundInfo(n);
     }
 
     @Override
     public void onStopped() {
-        cancel.cancel();
-    }
-
-    private static Data error(String message) {
-        return new Data.Builder().putString(OUTPUT_ERROR, message).build();
+        CancellationToken c = current;
+        if (c != null) {
+            c.cancel();
+        }
     }
 
     /** mediaProcessing where it exists (API 35); dataSync from API 29 to 34, when a type became required. */
-    static ForegroundInfo foregroundInfo(android.app.Notification notification) {
+    static ForegroundInfo foregroundInfo(Notification notification) {
         if (Build.VERSION.SDK_INT >= 35) {
             return new ForegroundInfo(EnhanceNotifications.PROGRESS_ID, notification,
                     ServiceInfo.FOREGROUND_SERVICE_TYPE_MEDIA_PROCESSING);

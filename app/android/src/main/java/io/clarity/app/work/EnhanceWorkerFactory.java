@@ -7,11 +7,13 @@ import androidx.work.ListenableWorker;
 import androidx.work.WorkerFactory;
 import androidx.work.WorkerParameters;
 
-/** Builds {@link EnhanceWorker}s with their model runtime (TFLite in the app, a fake in tests). */
+/** Builds {@link EnhanceWorker}s with the queue and the model runtime (TFLite in the app, a fake in tests). */
 public final class EnhanceWorkerFactory extends WorkerFactory {
+    private final WorkManagerEnhanceJobs jobs;
     private final ModelRuntime runtime;
 
-    public EnhanceWorkerFactory(ModelRuntime runtime) {
+    public EnhanceWorkerFactory(WorkManagerEnhanceJobs jobs, ModelRuntime runtime) {
+        this.jobs = jobs;
         this.runtime = runtime;
     }
 
@@ -19,6 +21,6 @@ public final class EnhanceWorkerFactory extends WorkerFactory {
     public ListenableWorker createWorker(@NonNull Context context, @NonNull String workerClassName,
                                          @NonNull WorkerParameters parameters) {
         return EnhanceWorker.class.getName().equals(workerClassName)
-                ? new EnhanceWorker(context, parameters, runtime) : null;
+                ? new EnhanceWorker(context, parameters, jobs, runtime) : null;
     }
 }

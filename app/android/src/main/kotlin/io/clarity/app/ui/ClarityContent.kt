@@ -26,27 +26,30 @@ fun install(activity: ComponentActivity, flow: FlowViewModel) {
     }
 }
 
-/** Home, options and result; system back (predictive on Android 14+) returns home. */
+/**
+ * Home, options and result, each with its own view model; the options of each batch of photos get a fresh one
+ * (keyed by batch), so a second batch starts from the defaults. System back (predictive on Android 14+) returns home.
+ */
 @Composable
 fun ClarityApp(flow: FlowViewModel) {
     val screen by flow.screen.observeAsState(Screen.home())
     BackHandler(enabled = screen.kind != Screen.Kind.HOME) { flow.onBack() }
     when (screen.kind) {
         Screen.Kind.HOME -> HomeScreen(
-            viewModel = viewModel<HomeViewModel>(),
+            viewModel = viewModel<HomeViewModel>(key = "home"),
             onPhotosChosen = flow::onPhotosChosen,
             onOpenJob = flow::onOpenJob,
             onOpenPicture = flow::onOpenPicture,
         )
         Screen.Kind.OPTIONS -> OptionsScreen(
             photos = screen.photos,
-            viewModel = viewModel<OptionsViewModel>(),
+            viewModel = viewModel<OptionsViewModel>(key = "options-${screen.batch}"),
             onStarted = flow::onJobsStarted,
             onBack = { flow.onBack() },
         )
         Screen.Kind.RESULT -> ResultScreen(
             screen = screen,
-            viewModel = viewModel<ResultViewModel>(),
+            viewModel = viewModel<ResultViewModel>(key = "result"),
             onBack = { flow.onBack() },
         )
     }

@@ -17,8 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parts of MediaStore Clarity uses, for Robolectric (which has no media provider): insert a row, write
- * its file, update IS_PENDING, query, delete. Rows and files live in memory and a temporary folder.
+ * The parts of MediaStore Clarity uses, for Robolectric (which has no media provider): insert a row, write its
+ * file, update IS_PENDING, query (selections of {@code COLUMN = ?}, {@code COLUMN = n} and {@code COLUMN LIKE ?}
+ * joined by AND; pending rows only when asked for, as MediaStore does), delete. Rows live in memory; a row's file is
+ * its DATA path (before API 29) or a file in a temporary folder. {@link #diskFull} makes every new stream fail
+ * with ENOSPC once its first buffer reaches the disk, as a full disk does mid-write.
  */
 public final class FakeMediaStore extends ContentProvider {
     public static final String AUTHORITY = "media";
@@ -26,6 +29,7 @@ public final class FakeMediaStore extends ContentProvider {
     public final Map<Long, ContentValues> rows = new LinkedHashMap<>();
     public final List<Long> deleted = new ArrayList<>();
     public int inserts;
+    public volatile boolean diskFull;
     private File dir;
     private long nextId = 1;
 
@@ -35,8 +39,23 @@ public final class FakeMediaStore extends ContentProvider {
         return dir.mkdirs() || dir.isDirectory();
     }
 
-    public File fileOf(Uri uri) {
+    public synchronized File fileOf(Uri uri) {
+        ContentValues row = rows.get(ContentUris.parseId(uri));
+        if (row != null && row.getAsString(MediaStore.MediaColumns.DATA) != null) {
+            return new File(row.getAsString(MediaStore.MediaColumns.DATA));
+        }
         return new File(dir, ContentUris.parseId(uri) + ".bin");
+    }
+
+    /** Rows still pending (IS_PENDING = 1). */
+    public synchronized List<ContentValues> pending() {
+        List<ContentValues> pending = new ArrayList<>();
+        for (ContentValues row : rows.values()) {
+            if (row.getAsInteger(MediaStore.MediaColumns.IS_PENDING) != 0) {
+                pending.add(row);
+            }
+        }
+        return pending;
     }
 
     @Override
@@ -66,15 +85,15 @@ public final class FakeMediaStore extends ContentProvider {
     @Override
     public synchronized int delete(Uri uri, String selection, String[] args) {
         long id = ContentUris.parseId(uri);
+        File file = fileOf(uri);
         if (rows.remove(id) == null) {
             return 0;
         }
         deleted.add(id);
-        fileOf(uri).delete();
+        file.delete();
         return 1;
     }
 
-    /** Answers Clarity's two queries: one row by id, or the published rows of a RELATIVE_PATH. */
     @Override
     public synchronized Cursor query(Uri uri, String[] projection, String selection, String[] args, String sort) {
         MatrixCursor cursor = new MatrixCursor(projection);
@@ -86,11 +105,12 @@ public final class FakeMediaStore extends ContentProvider {
                 matches.add(row);
             }
         } else {
+            boolean includePending = "1".equals(uri.getQueryParameter("includePending"))
+                    || selection != null && selection.contains(MediaStore.MediaColumns.IS_PENDING + " = 1");
             for (ContentValues row : rows.values()) {
-                boolean published = row.getAsInteger(MediaStore.MediaColumns.IS_PENDING) == 0;
-                if (published && args != null && args.length > 0
-                        && args[0].equals(row.getAsString(MediaStore.MediaColumns.RELATIVE_PATH))) {
-                    matches.add(0, row);
+                boolean pending = row.getAsInteger(MediaStore.MediaColumns.IS_PENDING) != 0;
+                if ((!pending || includePending) && matches(row, selection, args)) {
+                    matches.add(0, row); // newest first, as Clarity sorts
                 }
             }
         }
@@ -104,6 +124,25 @@ public final class FakeMediaStore extends ContentProvider {
         return cursor;
     }
 
+    private static boolean matches(ContentValues row, String selection, String[] args) {
+        if (selection == null || selection.isEmpty()) {
+            return true;
+        }
+        int arg = 0;
+        for (String clause : selection.split(" AND ")) {
+            String[] parts = clause.trim().split(" ", 3);
+            String value = row.getAsString(parts[0]);
+            String wanted = "?".equals(parts[2]) ? args[arg++] : parts[2];
+            boolean ok = "LIKE".equals(parts[1])
+                    ? value != null && value.matches(wanted.replace(".", "\\.").replace("%", ".*"))
+                    : wanted.equals(value);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public String getType(Uri uri) {
         ContentValues row = rows.get(ContentUris.parseId(uri));
@@ -114,6 +153,9 @@ public final class FakeMediaStore extends ContentProvider {
     public ParcelFileDescriptor openFile(Uri uri, String mode) throws FileNotFoundException {
         if (!rows.containsKey(ContentUris.parseId(uri))) {
             throw new FileNotFoundException("no row " + uri);
+        }
+        if (diskFull && mode.contains("w")) {
+            return ParcelFileDescriptor.open(new File("/dev/full"), ParcelFileDescriptor.MODE_WRITE_ONLY);
         }
         return ParcelFileDescriptor.open(fileOf(uri), ParcelFileDescriptor.parseMode(mode));
     }

@@ -21,7 +21,7 @@ import org.junit.runner.RunWith;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs under Robolectric only for android.util.Log. */
+/** Runs under Robolectric for android.util.Log and the crash guard's preferences. */
 @RunWith(AndroidJUnit4.class)
 public class FallbackModelTest {
     private final List<FakeBackendModel> created = new ArrayList<>();
@@ -41,6 +41,10 @@ public class FallbackModelTest {
         };
     }
 
+    private static GpuCrashGuard guard() {
+        return new GpuCrashGuard(androidx.test.core.app.ApplicationProvider.getApplicationContext());
+    }
+
     private static FloatImage tile(float value) {
         FloatImage t = new FloatImage(8, 8, 3);
         java.util.Arrays.fill(t.data(), value);
@@ -50,7 +54,7 @@ public class FallbackModelTest {
     @Test
     public void delegateErrorMidJobMovesToTheCpuAndTheTileStillComesOut() throws Exception {
         RuntimeStats stats = new RuntimeStats();
-        SuperResolutionModel model = FallbackModel.create(factory(3, true), true, stats);
+        SuperResolutionModel model = FallbackModel.create(factory(3, true), "tiny", guard(), stats);
         assertEquals(Backend.GPU, stats.backend());
         FloatImage first = model.upscale(tile(0.25f));
         model.upscale(tile(0.5f));
@@ -70,7 +74,7 @@ public class FallbackModelTest {
     @Test
     public void delegateThatCannotStartGivesACpuModel() throws Exception {
         RuntimeStats stats = new RuntimeStats();
-        SuperResolutionModel model = FallbackModel.create(factory(0, false), true, stats);
+        SuperResolutionModel model = FallbackModel.create(factory(0, false), "tiny", guard(), stats);
         assertEquals(Backend.CPU, stats.backend());
         assertTrue(stats.fellBack());
         assertEquals(2, backends.size());
@@ -82,7 +86,7 @@ public class FallbackModelTest {
     @Test
     public void unsupportedGpuNeverTriesIt() throws Exception {
         RuntimeStats stats = new RuntimeStats();
-        FallbackModel.create(factory(0, true), false, stats).upscale(tile(0.5f));
+        FallbackModel.create(factory(0, true), "tiny", null, stats).upscale(tile(0.5f));
         assertEquals(1, backends.size());
         assertSame(Backend.CPU, backends.get(0));
         assertFalse(stats.fellBack());
@@ -93,7 +97,7 @@ public class FallbackModelTest {
     public void cpuFailureIsTheJobsFailure() throws Exception {
         BackendFactory broken = backend -> new FakeBackendModel(
                 ReferenceModel.fixedShape("tiny", TestNetworks.rgbTimes2(7), 8, 8), 1);
-        SuperResolutionModel model = FallbackModel.create(broken, false, new RuntimeStats());
+        SuperResolutionModel model = FallbackModel.create(broken, "tiny", null, new RuntimeStats());
         try {
             model.upscale(tile(0.5f));
             fail();

@@ -1,7 +1,9 @@
 package io.clarity.app.work;
 
 import io.clarity.app.TestNetworks;
+import io.clarity.app.tflite.Backend;
 import io.clarity.app.tflite.FallbackModel;
+import io.clarity.app.tflite.GpuCrashGuard;
 import io.clarity.app.tflite.RuntimeStats;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.model.ModelSpec;
@@ -14,22 +16,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Model "tiny": a real ×2 RGB network on the engine's pure-Java runtime, with a hook before each tile. Records the
- * detail strength each job asked for.
+ * Model "tiny": a real ×2 RGB network on the engine's pure-Java runtime, behind the app's real backend chain
+ * ({@link FallbackModel}, and {@link GpuCrashGuard} when a pretend GPU is supported), with a hook before each tile.
+ * Records the detail strength each job asked for and the backends it created.
  */
 final class FakeModelRuntime implements ModelRuntime {
     interface TileHook {
-        void beforeTile(int tile) throws Exception;
+        void beforeTile(Backend backend, int tile) throws Exception;
     }
 
     static final String MODEL = "tiny";
 
     private final TileHook hook;
+    private final GpuCrashGuard gpu;
     int tiles;
     final List<Float> strengths = new ArrayList<>();
+    final List<Backend> created = new ArrayList<>();
 
+    /** CPU only. */
     FakeModelRuntime(TileHook hook) {
+        this(hook, null);
+    }
+
+    /** @param gpu a pretend GPU is supported, admitted by this guard */
+    FakeModelRuntime(TileHook hook, GpuCrashGuard gpu) {
         this.hook = hook;
+        this.gpu = gpu;
     }
 
     @Override
@@ -38,14 +50,21 @@ final class FakeModelRuntime implements ModelRuntime {
         if (!MODEL.equals(modelId)) {
             throw new IOException("no model " + modelId);
         }
-        return () -> FallbackModel.create(backend -> new Hooked(ReferenceModel.freeShape(MODEL, TestNetworks.rgbTimes2(7))),
-                false, stats);
+        GpuCrashGuard admitted = gpu == null ? null : gpu.admit(modelId, true, stats);
+        return () -> FallbackModel.create(backend -> {
+            synchronized (created) {
+                created.add(backend);
+            }
+            return new Hooked(backend, ReferenceModel.freeShape(MODEL, TestNetworks.rgbTimes2(7)));
+        }, modelId, admitted, stats);
     }
 
     private final class Hooked implements SuperResolutionModel {
+        private final Backend backend;
         private final SuperResolutionModel inner;
 
-        Hooked(SuperResolutionModel inner) {
+        Hooked(Backend backend, SuperResolutionModel inner) {
+            this.backend = backend;
             this.inner = inner;
         }
 
@@ -56,7 +75,7 @@ final class FakeModelRuntime implements ModelRuntime {
 
         @Override
         public FloatImage upscale(FloatImage tile) throws Exception {
-            hook.beforeTile(++tiles);
+            hook.beforeTile(backend, ++tiles);
             return inner.upscale(tile);
         }
 

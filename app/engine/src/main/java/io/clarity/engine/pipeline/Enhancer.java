@@ -59,7 +59,8 @@ public final class Enhancer {
                 }
                 TilePlan plan = spec.hasFixedTileShape()
                         ? TilePlanner.planFixed(width, height, spec.fixedTileWidth(), spec.fixedTileHeight(), halo)
-                        : TilePlanner.planFree(width, height, options.tileSize(), options.tileSize(), halo);
+                        : TilePlanner.planFree(width, height, options.tileSize(),
+                                options.tileHeightFor(width, scale, halo), halo);
                 if ((long) width * scale > Integer.MAX_VALUE || (long) height * scale > Integer.MAX_VALUE) {
                     throw new IllegalArgumentException(width + "x" + height + " times " + scale + " is too large");
                 }

@@ -20,7 +20,7 @@ public final class HomeUiState {
         return new HomeUiState(Collections.emptyList(), Collections.emptyList());
     }
 
-    /** Waiting and running jobs only: finished ones show up as recent results. */
+    /** Every job until the person dismisses it: queued, running, done, failed (with its reason) or cancelled. */
     public List<JobStatus> getJobs() {
         return jobs;
     }

@@ -9,9 +9,9 @@ import androidx.lifecycle.AndroidViewModel;
 import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MediatorLiveData;
 import androidx.lifecycle.MutableLiveData;
-import androidx.work.WorkManager;
 
-import io.clarity.app.data.EnhanceJobRepository;
+import io.clarity.app.ClarityApplication;
+import io.clarity.app.data.EnhanceJobs;
 import io.clarity.app.data.JobStatus;
 import io.clarity.app.data.RecentResults;
 import io.clarity.app.platform.MediaStoreOutputTarget;
@@ -23,11 +23,11 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
-/** State holder of the home screen: the job queue from WorkManager and recent results from MediaStore. */
+/** State holder of the home screen: every job not yet dismissed, and recent results from MediaStore. */
 public final class HomeViewModel extends AndroidViewModel {
     private static final int RECENT_LIMIT = 30;
 
-    private final EnhanceJobRepository jobs;
+    private final EnhanceJobs jobs;
     private final ContentResolver resolver;
     private final Uri collection;
     private final Executor io;
@@ -37,11 +37,11 @@ public final class HomeViewModel extends AndroidViewModel {
     private int finishedSeen = -1;
 
     public HomeViewModel(@NonNull Application application) {
-        this(application, new EnhanceJobRepository(WorkManager.getInstance(application)),
+        this(application, ((ClarityApplication) application).jobs(),
                 MediaStoreOutputTarget.imagesCollection(), Executors.newSingleThreadExecutor());
     }
 
-    HomeViewModel(Application application, EnhanceJobRepository jobs, Uri collection, Executor io) {
+    HomeViewModel(Application application, EnhanceJobs jobs, Uri collection, Executor io) {
         super(application);
         this.jobs = jobs;
         this.resolver = application.getContentResolver();
@@ -66,17 +66,21 @@ public final class HomeViewModel extends AndroidViewModel {
         jobs.cancel(id);
     }
 
+    public void onRetryJob(UUID id) {
+        jobs.retry(id);
+    }
+
+    public void onDismissJob(UUID id) {
+        jobs.dismiss(id);
+    }
+
     private void publish() {
-        List<JobStatus> active = new ArrayList<>();
         int finished = 0;
         List<JobStatus> all = allJobs.getValue();
-        if (all != null) {
-            for (JobStatus job : all) {
-                if (job.isActive()) {
-                    active.add(job);
-                } else if (job.getState() == JobStatus.State.DONE) {
-                    finished++;
-                }
+        List<JobStatus> listed = all == null ? new ArrayList<>() : new ArrayList<>(all);
+        for (JobStatus job : listed) {
+            if (job.getState() == JobStatus.State.DONE) {
+                finished++;
             }
         }
         if (finishedSeen >= 0 && finished != finishedSeen) {
@@ -84,6 +88,6 @@ public final class HomeViewModel extends AndroidViewModel {
         }
         finishedSeen = finished;
         List<RecentResults.Item> items = recent.getValue();
-        uiState.setValue(new HomeUiState(active, items == null ? Collections.emptyList() : items));
+        uiState.setValue(new HomeUiState(listed, items == null ? Collections.emptyList() : items));
     }
 }

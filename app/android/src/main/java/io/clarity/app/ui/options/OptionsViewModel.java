@@ -12,10 +12,11 @@ import androidx.annotation.NonNull;
 import androidx.lifecycle.AndroidViewModel;
 import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MutableLiveData;
-import androidx.work.WorkManager;
+import androidx.lifecycle.SavedStateHandle;
 
+import io.clarity.app.ClarityApplication;
 import io.clarity.app.data.EnhanceEstimates;
-import io.clarity.app.data.EnhanceJobRepository;
+import io.clarity.app.data.EnhanceJobs;
 import io.clarity.app.data.ModelCatalog;
 import io.clarity.app.data.ModelInfo;
 import io.clarity.app.platform.PhotoBounds;
@@ -27,7 +28,11 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
-/** State holder of the options screen: model, scale, detail strength, format, name; size and time up front; start. */
+/**
+ * State holder of the options screen: model, scale, detail strength, format, name; size and time up front; start.
+ * One per batch of photos (a new batch starts from the defaults); picks and choices live in the
+ * {@link SavedStateHandle}, so they survive process death.
+ */
 public final class OptionsViewModel extends AndroidViewModel {
     /** Halfway between the two weight sets: clearly crisper than the fidelity network, rarely overdone. */
     public static final float DEFAULT_DETAIL_STRENGTH = 0.5f;
@@ -38,7 +43,16 @@ public final class OptionsViewModel extends AndroidViewModel {
     public static final int DETAIL_STRENGTH_STEPS = 20;
 
     private final List<ModelInfo> models;
-    private final EnhanceJobRepository jobs;
+    private static final String KEY_PHOTOS = "photos";
+    private static final String KEY_KIND = "kind";
+    private static final String KEY_SCALE = "scale";
+    private static final String KEY_STRENGTH = "detailStrength";
+    private static final String KEY_FORMAT = "format";
+    private static final String KEY_QUALITY = "quality";
+    private static final String KEY_NAME = "fileName";
+
+    private final SavedStateHandle saved;
+    private final EnhanceJobs jobs;
     private final EnhanceEstimates estimates;
     private final Executor io;
     private final ContentResolver resolver;
@@ -49,20 +63,21 @@ public final class OptionsViewModel extends AndroidViewModel {
     private boolean loading = true;
     private ModelInfo.Kind kind;
     private int scale;
-    private float detailStrength = DEFAULT_DETAIL_STRENGTH;
-    private EnhanceRequest.Format format = EnhanceRequest.Format.JPEG;
-    private int jpegQuality = 95;
-    private String fileName = "";
+    private float detailStrength;
+    private EnhanceRequest.Format format;
+    private int jpegQuality;
+    private String fileName;
 
-    public OptionsViewModel(@NonNull Application application) {
-        this(application, ModelCatalog.list(application.getAssets()),
-                new EnhanceJobRepository(WorkManager.getInstance(application)), new EnhanceEstimates(application),
+    public OptionsViewModel(@NonNull Application application, @NonNull SavedStateHandle saved) {
+        this(application, saved, ModelCatalog.list(application.getAssets()),
+                ((ClarityApplication) application).jobs(), new EnhanceEstimates(application),
                 Executors.newSingleThreadExecutor());
     }
 
-    OptionsViewModel(Application application, List<ModelInfo> models, EnhanceJobRepository jobs,
+    OptionsViewModel(Application application, SavedStateHandle saved, List<ModelInfo> models, EnhanceJobs jobs,
                      EnhanceEstimates estimates, Executor io) {
         super(application);
+        this.saved = saved;
         this.models = models;
         this.jobs = jobs;
         this.estimates = estimates;
@@ -70,8 +85,28 @@ public final class OptionsViewModel extends AndroidViewModel {
         this.resolver = application.getContentResolver();
         List<ModelInfo.Kind> kinds = kinds();
         kind = kinds.isEmpty() ? null : kinds.get(0);
+        String savedKind = saved.get(KEY_KIND);
+        for (ModelInfo.Kind k : kinds) {
+            if (k.name().equals(savedKind)) {
+                kind = k;
+            }
+        }
         List<Integer> scales = scalesOf(kind);
-        scale = scales.isEmpty() ? 0 : scales.get(0);
+        Integer savedScale = saved.get(KEY_SCALE);
+        scale = savedScale != null && scales.contains(savedScale) ? savedScale : scales.isEmpty() ? 0 : scales.get(0);
+        Float strength = saved.get(KEY_STRENGTH);
+        detailStrength = strength != null ? strength : DEFAULT_DETAIL_STRENGTH;
+        String savedFormat = saved.get(KEY_FORMAT);
+        format = savedFormat != null ? EnhanceRequest.Format.valueOf(savedFormat) : EnhanceRequest.Format.JPEG;
+        Integer quality = saved.get(KEY_QUALITY);
+        jpegQuality = quality != null ? quality : 95;
+        String name = saved.get(KEY_NAME);
+        fileName = name != null ? name : "";
+        ArrayList<Uri> savedPhotos = saved.get(KEY_PHOTOS);
+        if (savedPhotos != null && !savedPhotos.isEmpty()) {
+            photos = savedPhotos;
+            readFirstPhoto(); // process death: the choices came back, the photo's size is read again
+        }
     }
 
     public LiveData<OptionsUiState> getUiState() {
@@ -84,6 +119,11 @@ public final class OptionsViewModel extends AndroidViewModel {
             return;
         }
         this.photos = new ArrayList<>(photos);
+        saved.set(KEY_PHOTOS, new ArrayList<>(photos));
+        readFirstPhoto();
+    }
+
+    private void readFirstPhoto() {
         loading = true;
         publish();
         Uri first = photos.isEmpty() ? null : photos.get(0);
@@ -187,6 +227,12 @@ public final class OptionsViewModel extends AndroidViewModel {
     }
 
     private void publish() {
+        saved.set(KEY_KIND, kind == null ? null : kind.name());
+        saved.set(KEY_SCALE, scale);
+        saved.set(KEY_STRENGTH, detailStrength);
+        saved.set(KEY_FORMAT, format.name());
+        saved.set(KEY_QUALITY, jpegQuality);
+        saved.set(KEY_NAME, fileName);
         ModelInfo model = selectedModel();
         int w = bounds == null ? 0 : bounds.width;
         int h = bounds == null ? 0 : bounds.height;

@@ -13,10 +13,11 @@ import androidx.lifecycle.AndroidViewModel;
 import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MediatorLiveData;
 import androidx.lifecycle.Observer;
-import androidx.work.WorkManager;
+import androidx.lifecycle.SavedStateHandle;
 
+import io.clarity.app.ClarityApplication;
 import io.clarity.app.R;
-import io.clarity.app.data.EnhanceJobRepository;
+import io.clarity.app.data.EnhanceJobs;
 import io.clarity.app.data.JobStatus;
 import io.clarity.app.platform.ResultIntents;
 
@@ -31,7 +32,11 @@ import java.util.concurrent.Executors;
 public final class ResultViewModel extends AndroidViewModel {
     private static final String TAG = "ResultViewModel";
 
-    private final EnhanceJobRepository jobs;
+    private static final String KEY_JOB = "job";
+    private static final String KEY_PICTURE = "picture";
+
+    private final SavedStateHandle handle;
+    private final EnhanceJobs jobs;
     private final Executor io;
     private final ContentResolver resolver;
     private final MediatorLiveData<ResultUiState> uiState = new MediatorLiveData<>();
@@ -44,16 +49,22 @@ public final class ResultViewModel extends AndroidViewModel {
     private float split = 0.5f;
     private boolean saved;
 
-    public ResultViewModel(@NonNull Application application) {
-        this(application, new EnhanceJobRepository(WorkManager.getInstance(application)),
-                Executors.newSingleThreadExecutor());
+    public ResultViewModel(@NonNull Application application, @NonNull SavedStateHandle handle) {
+        this(application, handle, ((ClarityApplication) application).jobs(), Executors.newSingleThreadExecutor());
     }
 
-    ResultViewModel(Application application, EnhanceJobRepository jobs, Executor io) {
+    /** Follows the job (or shows the picture) its handle names, when it names one (process death). */
+    ResultViewModel(Application application, SavedStateHandle handle, EnhanceJobs jobs, Executor io) {
         super(application);
+        this.handle = handle;
         this.jobs = jobs;
         this.io = io;
         this.resolver = application.getContentResolver();
+        String job = handle.get(KEY_JOB);
+        Uri picture = handle.get(KEY_PICTURE);
+        if (job != null || picture != null) {
+            show(job == null ? null : UUID.fromString(job), picture);
+        }
     }
 
     public LiveData<ResultUiState> getUiState() {
@@ -62,6 +73,8 @@ public final class ResultViewModel extends AndroidViewModel {
 
     /** Follow a job (a picture when {@code workId} is null). */
     public void show(UUID workId, Uri picture) {
+        handle.set(KEY_JOB, workId == null ? null : workId.toString());
+        handle.set(KEY_PICTURE, picture);
         if (source != null) {
             uiState.removeSource(source);
             source = null;

@@ -92,6 +92,8 @@ fun HomeScreen(
         },
         onOpenJob = onOpenJob,
         onCancelJob = viewModel::onCancelJob,
+        onRetryJob = viewModel::onRetryJob,
+        onDismissJob = viewModel::onDismissJob,
         onOpenPicture = onOpenPicture,
     )
 }
@@ -104,6 +106,8 @@ fun HomeContent(
     onTakePhoto: () -> Unit,
     onOpenJob: (UUID) -> Unit = {},
     onCancelJob: (UUID) -> Unit = {},
+    onRetryJob: (UUID) -> Unit = {},
+    onDismissJob: (UUID) -> Unit = {},
     onOpenPicture: (Uri) -> Unit = {},
 ) {
     Scaffold { padding ->
@@ -145,7 +149,13 @@ fun HomeContent(
             if (state.jobs.isNotEmpty()) {
                 item { SectionTitle(stringResource(R.string.home_jobs)) }
                 items(state.jobs, key = { it.id.toString() }) { job ->
-                    JobCard(job, onOpen = { onOpenJob(job.id) }, onCancel = { onCancelJob(job.id) })
+                    JobCard(
+                        job,
+                        onOpen = { onOpenJob(job.id) },
+                        onCancel = { onCancelJob(job.id) },
+                        onRetry = { onRetryJob(job.id) },
+                        onDismiss = { onDismissJob(job.id) },
+                    )
                 }
             }
             item { SectionTitle(stringResource(R.string.home_recent_results)) }
@@ -178,29 +188,48 @@ private fun SectionTitle(text: String) {
 }
 
 @Composable
-private fun JobCard(job: JobStatus, onOpen: () -> Unit, onCancel: () -> Unit) {
+private fun JobCard(job: JobStatus, onOpen: () -> Unit, onCancel: () -> Unit, onRetry: () -> Unit, onDismiss: () -> Unit) {
     Card(modifier = Modifier.fillMaxWidth().clickable(onClick = onOpen)) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            Text(job.displayName, style = MaterialTheme.typography.titleSmall)
             JobProgress(job)
-            TextButton(onClick = onCancel, modifier = Modifier.align(Alignment.End)) {
-                Text(stringResource(R.string.action_cancel))
+            Row(modifier = Modifier.align(Alignment.End)) {
+                if (job.isActive) {
+                    TextButton(onClick = onCancel) { Text(stringResource(R.string.action_cancel)) }
+                } else {
+                    if (job.isRetryable) {
+                        TextButton(onClick = onRetry) { Text(stringResource(R.string.action_retry)) }
+                    }
+                    TextButton(onClick = onDismiss) { Text(stringResource(R.string.action_dismiss)) }
+                }
             }
         }
     }
 }
 
-/** A job's progress bar and its words: waiting, tiles done, time left. */
+/** A job's progress bar and its words: queued, tiles done, time left; or how it ended, and why. */
 @Composable
 fun JobProgress(job: JobStatus) {
-    if (job.state == JobStatus.State.RUNNING && job.tilesTotal > 0) {
-        LinearProgressIndicator(progress = { job.fraction }, modifier = Modifier.fillMaxWidth())
-        Text(stringResource(R.string.job_progress, job.tilesDone, job.tilesTotal))
-        if (job.etaMillis > 0) {
-            Text(stringResource(R.string.job_time_left, formatDuration(job.etaMillis)))
+    when (job.state) {
+        JobStatus.State.RUNNING, JobStatus.State.QUEUED -> if (job.state == JobStatus.State.RUNNING && job.tilesTotal > 0) {
+            LinearProgressIndicator(progress = { job.fraction }, modifier = Modifier.fillMaxWidth())
+            Text(stringResource(R.string.job_progress, job.tilesDone, job.tilesTotal))
+            if (job.etaMillis > 0) {
+                Text(stringResource(R.string.job_time_left, formatDuration(job.etaMillis)))
+            }
+        } else {
+            LinearProgressIndicator(modifier = Modifier.fillMaxWidth())
+            Text(stringResource(if (job.state == JobStatus.State.QUEUED) R.string.job_queued else R.string.job_waiting))
         }
-    } else {
-        LinearProgressIndicator(modifier = Modifier.fillMaxWidth())
-        Text(stringResource(R.string.job_waiting))
+        JobStatus.State.DONE -> Text(stringResource(R.string.job_done))
+        JobStatus.State.FAILED -> Text(
+            stringResource(R.string.job_failed, job.error ?: ""),
+            color = MaterialTheme.colorScheme.error,
+        )
+        JobStatus.State.CANCELLED -> Text(stringResource(R.string.job_cancelled))
+    }
+    job.note?.let {
+        Text(it, style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
     }
 }
 

@@ -112,6 +112,10 @@ fun ResultContent(
                             color = MaterialTheme.colorScheme.onSurfaceVariant,
                         )
                     }
+                    // Why it ran where it ran (the GPU is off for this model, TFLite did not load, no foreground service).
+                    job.note?.let {
+                        Text(it, style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
+                    }
                 }
                 Row(horizontalArrangement = Arrangement.spacedBy(12.dp)) {
                     OutlinedButton(onClick = onSave, modifier = Modifier.weight(1f)) { Text(stringResource(R.string.result_save)) }
@@ -134,7 +138,7 @@ private fun JobState(job: JobStatus?, onCancel: () -> Unit, modifier: Modifier) 
                 color = MaterialTheme.colorScheme.error,
             )
             JobStatus.State.CANCELLED -> Text(stringResource(R.string.job_cancelled))
-            null -> JobProgress(JobStatus(java.util.UUID(0, 0), JobStatus.State.WAITING, 0, 0, -1, null, null, 0, 0, null, 0.0, null))
+            null -> JobProgress(JobStatus(java.util.UUID(0, 0), "", JobStatus.State.QUEUED, 0, 0, -1, null, null, 0, 0, null, 0.0, null, null))
             else -> {
                 JobProgress(job)
                 TextButton(onClick = onCancel, modifier = Modifier.align(Alignment.End)) {

@@ -11,18 +11,15 @@ import android.os.Looper;
 
 import androidx.test.core.app.ApplicationProvider;
 import androidx.test.ext.junit.runners.AndroidJUnit4;
-import androidx.work.Configuration;
-import androidx.work.WorkInfo;
-import androidx.work.WorkManager;
-import androidx.work.testing.WorkManagerTestInitHelper;
+import android.os.Bundle;
+
+import androidx.lifecycle.SavedStateHandle;
 
 import io.clarity.app.data.EnhanceEstimates;
-import io.clarity.app.data.EnhanceJobRepository;
+import io.clarity.app.data.FakeEnhanceJobs;
 import io.clarity.app.data.ModelInfo;
 import io.clarity.engine.model.ModelDescription;
 import io.clarity.app.work.EnhanceRequest;
-import io.clarity.app.work.EnhanceScheduler;
-import io.clarity.app.work.EnhanceWorkerFactory;
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.io.FileOutputTarget;
 import io.clarity.engine.io.StreamingPngWriter;
@@ -53,20 +50,12 @@ public class OptionsViewModelTest {
             ModelDescription.parse("name=realphoto\nscale=2\nchannels=RGB\nhalo=8\nbicubicPreUpscale=1\n"), true);
 
     private Application app;
-    private WorkManager workManager;
+    private FakeEnhanceJobs jobs;
 
     @Before
     public void setUp() {
         app = ApplicationProvider.getApplicationContext();
-        // Workers never run here: this test is about what gets enqueued (EnhanceWorkerTest runs them).
-        WorkManagerTestInitHelper.initializeTestWorkManager(app,
-                new Configuration.Builder()
-                        .setExecutor(runnable -> { })
-                        .setWorkerFactory(new EnhanceWorkerFactory((model, strength, stats) -> {
-                            throw new java.io.IOException("never runs");
-                        }))
-                        .build());
-        workManager = WorkManager.getInstance(app);
+        jobs = new FakeEnhanceJobs();
     }
 
     private Uri photo(String name, int width, int height) throws Exception {
@@ -79,8 +68,11 @@ public class OptionsViewModelTest {
     }
 
     private OptionsViewModel viewModel(List<ModelInfo> models) {
-        return new OptionsViewModel(app, models, new EnhanceJobRepository(workManager), new EnhanceEstimates(app),
-                Runnable::run);
+        return viewModel(models, new SavedStateHandle());
+    }
+
+    private OptionsViewModel viewModel(List<ModelInfo> models, SavedStateHandle saved) {
+        return new OptionsViewModel(app, saved, models, jobs, new EnhanceEstimates(app), Runnable::run);
     }
 
     private static OptionsUiState loaded(OptionsViewModel vm) {
@@ -110,14 +102,48 @@ public class OptionsViewModelTest {
         assertTrue(state.getCanStart());
 
         List<UUID> ids = vm.start();
-        assertEquals(2, ids.size());
-        List<WorkInfo> queue = workManager.getWorkInfosForUniqueWork(EnhanceScheduler.QUEUE).get();
-        assertEquals(2, queue.size());
-        for (UUID id : ids) {
-            assertTrue(workManager.getWorkInfoById(id).get().getTags().contains(EnhanceScheduler.TAG));
-        }
-        assertEquals("one at a time: the second waits for the first",
-                WorkInfo.State.BLOCKED, workManager.getWorkInfoById(ids.get(1)).get().getState());
+        assertEquals(jobs.ids, ids);
+        assertEquals(2, jobs.enqueued.size());
+        assertEquals(Arrays.asList(first, second), Arrays.asList(jobs.enqueued.get(0).input(), jobs.enqueued.get(1).input()));
+        assertEquals("dunes-clarity-1.png", jobs.enqueued.get(0).displayName());
+        assertEquals("dunes-clarity-2.png", jobs.enqueued.get(1).displayName());
+        assertEquals("esr-x4", jobs.enqueued.get(1).modelId());
+    }
+
+    /** Drill 9: process death on the options screen. */
+    @Test
+    public void picksAndChoicesComeBackAfterProcessDeath() throws Exception {
+        SavedStateHandle saved = new SavedStateHandle();
+        OptionsViewModel vm = viewModel(Arrays.asList(FAST_X2, DETAIL_X2, DETAIL_X4), saved);
+        Uri first = photo("dunes.png", 120, 80);
+        vm.setPhotos(Collections.singletonList(first));
+        loaded(vm);
+        vm.onKindSelected(ModelInfo.Kind.DETAIL);
+        vm.onScaleSelected(4);
+        vm.onFormatSelected(EnhanceRequest.Format.PNG);
+        vm.onQualityChanged(80);
+        vm.onFileNameChanged("dunes-for-print");
+
+        // What Android keeps of a killed process: the saved state, as a Bundle (parcelled on a phone).
+        Bundle kept = saved.savedStateProvider().saveState();
+        SavedStateHandle restored = SavedStateHandle.createHandle(kept, null);
+        OptionsUiState back = loaded(viewModel(Arrays.asList(FAST_X2, DETAIL_X2, DETAIL_X4), restored));
+        assertEquals(Collections.singletonList(first), back.getPhotos());
+        assertEquals(ModelInfo.Kind.DETAIL, back.getKind());
+        assertEquals(4, back.getScale());
+        assertEquals(EnhanceRequest.Format.PNG, back.getFormat());
+        assertEquals(80, back.getJpegQuality());
+        assertEquals("dunes-for-print", back.getFileName());
+        assertEquals("the photo's size is read again", 480, back.getOutputWidth());
+
+        // A second batch gets its own view model, with nothing of the first.
+        OptionsViewModel second = viewModel(Arrays.asList(FAST_X2, DETAIL_X2, DETAIL_X4));
+        second.setPhotos(Collections.singletonList(photo("sea.png", 60, 40)));
+        OptionsUiState fresh = loaded(second);
+        assertEquals("sea-clarity", fresh.getFileName());
+        assertEquals(ModelInfo.Kind.FAST, fresh.getKind());
+        assertEquals(EnhanceRequest.Format.JPEG, fresh.getFormat());
+        assertEquals(95, fresh.getJpegQuality());
     }
 
     @Test
@@ -189,27 +215,26 @@ public class OptionsViewModelTest {
     /** The jobs run here, up to the model runtime, which records what each asked for and stops the job. */
     @Test
     public void startPassesTheChosenStrengthIntoEveryRequest() throws Exception {
-        List<String> asked = new java.util.ArrayList<>();
-        WorkManagerTestInitHelper.initializeTestWorkManager(app, new Configuration.Builder()
-                .setExecutor(new androidx.work.testing.SynchronousExecutor())
-                .setWorkerFactory(new EnhanceWorkerFactory((model, strength, stats) -> {
-                    asked.add(model + " at " + strength);
-                    throw new java.io.IOException("recorded");
-                }))
-                .build());
-        workManager = WorkManager.getInstance(app);
         OptionsViewModel vm = viewModel(Arrays.asList(FAST_X2, REALPHOTO_X2));
         vm.setPhotos(Arrays.asList(photo("a.png", 20, 10), photo("b.png", 20, 10)));
         loaded(vm);
         vm.onKindSelected(ModelInfo.Kind.DETAIL);
         vm.onDetailStrengthChanged(0.8f);
         assertEquals(2, vm.start().size());
-        assertEquals(Arrays.asList("realphoto-x2-fp16 at 0.8", "realphoto-x2-fp16 at 0.8"), asked);
+        assertEquals(Arrays.asList("realphoto-x2-fp16 at 0.8", "realphoto-x2-fp16 at 0.8"), asked());
 
-        asked.clear();
+        jobs.enqueued.clear();
         vm.onKindSelected(ModelInfo.Kind.FAST);
         vm.start();
         assertEquals("a model that does not blend runs as shipped",
-                Arrays.asList("srcnn-x2 at 0.0", "srcnn-x2 at 0.0"), asked);
+                Arrays.asList("srcnn-x2 at 0.0", "srcnn-x2 at 0.0"), asked());
+    }
+
+    private List<String> asked() {
+        List<String> asked = new java.util.ArrayList<>();
+        for (EnhanceRequest r : jobs.enqueued) {
+            asked.add(r.modelId() + " at " + r.detailStrength());
+        }
+        return asked;
     }
 }

@@ -16,10 +16,10 @@ import android.provider.MediaStore;
 
 import androidx.test.core.app.ApplicationProvider;
 import androidx.test.ext.junit.runners.AndroidJUnit4;
-import androidx.work.WorkManager;
+import androidx.lifecycle.SavedStateHandle;
 import androidx.work.testing.WorkManagerTestInitHelper;
 
-import io.clarity.app.data.EnhanceJobRepository;
+import io.clarity.app.data.FakeEnhanceJobs;
 import io.clarity.app.platform.FakeMediaStore;
 import io.clarity.app.platform.MediaStoreOutputTarget;
 
@@ -52,7 +52,7 @@ public class ResultViewModelTest {
         try (OutputStream out = app.getContentResolver().openOutputStream(picture, "w")) {
             out.write(BYTES);
         }
-        vm = new ResultViewModel(app, new EnhanceJobRepository(WorkManager.getInstance(app)), Runnable::run);
+        vm = new ResultViewModel(app, new SavedStateHandle(), new FakeEnhanceJobs(), Runnable::run);
     }
 
     @Test

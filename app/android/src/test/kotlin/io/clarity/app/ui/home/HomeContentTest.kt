@@ -4,6 +4,7 @@ import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollTo
 import androidx.test.ext.junit.runners.AndroidJUnit4
 import io.clarity.app.data.JobStatus
 import io.clarity.app.ui.theme.ClarityTheme
@@ -39,7 +40,7 @@ class HomeContentTest {
     fun runningJobShowsProgressAndCancels() {
         val id = UUID.randomUUID()
         var cancelled: UUID? = null
-        val job = JobStatus(id, JobStatus.State.RUNNING, 5, 20, 30_000, null, null, 0, 0, null, 0.0, null)
+        val job = JobStatus(id, "dunes-clarity.jpg", JobStatus.State.RUNNING, 5, 20, 30_000, null, null, 0, 0, null, 0.0, null, null)
         compose.setContent {
             ClarityTheme {
                 HomeContent(HomeUiState(listOf(job), emptyList()), onPickPhotos = {}, onTakePhoto = {},
@@ -48,7 +49,28 @@ class HomeContentTest {
         }
         compose.onNodeWithText("5 of 20 tiles").assertIsDisplayed()
         compose.onNodeWithText("00:30 left").assertIsDisplayed()
-        compose.onNodeWithText("Cancel").performClick()
+        compose.onNodeWithText("Cancel").performScrollTo().performClick()
         assertEquals(id, cancelled)
+    }
+
+    @Test
+    fun failedJobStaysListedWithItsReasonUntilDismissedAndCanBeRetried() {
+        val id = UUID.randomUUID()
+        var retried: UUID? = null
+        var dismissed: UUID? = null
+        val job = JobStatus(id, "broken.jpg", JobStatus.State.FAILED, 0, 0, -1, null, null, 0, 0, null, 0.0,
+            "The photo could not be decoded.", null)
+        compose.setContent {
+            ClarityTheme {
+                HomeContent(HomeUiState(listOf(job), emptyList()), onPickPhotos = {}, onTakePhoto = {},
+                    onRetryJob = { retried = it }, onDismissJob = { dismissed = it })
+            }
+        }
+        compose.onNodeWithText("broken.jpg").assertIsDisplayed()
+        compose.onNodeWithText("Failed: The photo could not be decoded.").assertIsDisplayed()
+        compose.onNodeWithText("Retry").performScrollTo().performClick()
+        compose.onNodeWithText("Dismiss").performScrollTo().performClick()
+        assertEquals(id, retried)
+        assertEquals(id, dismissed)
     }
 }

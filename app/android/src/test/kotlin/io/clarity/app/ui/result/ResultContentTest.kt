@@ -22,7 +22,7 @@ class ResultContentTest {
     private val id = UUID.randomUUID()
 
     private fun job(state: JobStatus.State, done: Int = 0, total: Int = 0, output: Uri? = null) =
-        JobStatus(id, state, done, total, 65_000, null, output, 800, 600, "GPU", 41.7, null)
+        JobStatus(id, "dunes-clarity.jpg", state, done, total, 65_000, null, output, 800, 600, "GPU", 41.7, null, null)
 
     @Test
     fun runningJobShowsTilesTimeLeftAndCancels() {

@@ -1,0 +1,76 @@
+package io.clarity.app.tflite;
+
+import android.content.Context;
+import android.content.SharedPreferences;
+
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Remembers, on disk, that a GPU run of a model is in progress. A GPU driver that crashes natively (SIGSEGV) kills
+ * the process before any Java catch runs, and WorkManager would start the job on the GPU again, forever; so when a
+ * new run finds the mark of one that never ended, that model is GPU-unsafe on this phone from then on.
+ */
+public final class GpuCrashGuard {
+    private static final String RUNNING = "running.";
+    private static final String UNSAFE = "unsafe.";
+
+    private final SharedPreferences prefs;
+    /** GPU runs alive in this process: their marks are not a dead process's. */
+    private final Map<String, AtomicInteger> live = new ConcurrentHashMap<>();
+
+    public GpuCrashGuard(Context context) {
+        this.prefs = context.getApplicationContext().getSharedPreferences("gpu-crash-guard", Context.MODE_PRIVATE);
+    }
+
+    /**
+     * Why {@code modelId} must not run on the GPU here, or null when it may. A mark left by a run that did not end
+     * (its process died) turns into that reason now.
+     */
+    public synchronized String unsafeReason(String modelId) {
+        String started = prefs.getString(RUNNING + modelId, null);
+        if (started != null && liveRuns(modelId).get() == 0) {
+            prefs.edit()
+                    .remove(RUNNING + modelId)
+                    .putString(UNSAFE + modelId, "the app stopped during a GPU run of " + modelId + " started " + started)
+                    .commit();
+        }
+        return prefs.getString(UNSAFE + modelId, null);
+    }
+
+    /**
+     * The guard to hand {@link FallbackModel#create} for {@code modelId}: this one when the GPU may run it, null
+     * when it is unsupported, or unsafe (which {@code stats} then records with its reason).
+     */
+    public GpuCrashGuard admit(String modelId, boolean gpuSupported, RuntimeStats stats) {
+        if (!gpuSupported) {
+            return null;
+        }
+        String unsafe = unsafeReason(modelId);
+        if (unsafe != null) {
+            stats.skippedGpu(RuntimeStats.Fallback.GPU_UNSAFE, unsafe);
+            return null;
+        }
+        return this;
+    }
+
+    /** Marks a GPU run as started; written synchronously, before the delegate gets a chance to crash. */
+    synchronized void gpuRunStarting(String modelId) {
+        liveRuns(modelId).incrementAndGet();
+        prefs.edit().putString(RUNNING + modelId, new Date().toString()).commit();
+    }
+
+    /** The run left the GPU, by finishing, failing in Java or falling back: nothing crashed. */
+    synchronized void gpuRunEnded(String modelId) {
+        if (liveRuns(modelId).decrementAndGet() <= 0) {
+            live.remove(modelId);
+            prefs.edit().remove(RUNNING + modelId).commit();
+        }
+    }
+
+    private AtomicInteger liveRuns(String modelId) {
+        return live.computeIfAbsent(modelId, id -> new AtomicInteger());
+    }
+}
