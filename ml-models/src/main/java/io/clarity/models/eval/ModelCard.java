@@ -206,7 +206,7 @@ public final class ModelCard {
         md.append("- layers: ").append(describe(net)).append("\n\n");
 
         md.append("## Training\n\n");
-        for (String key : new String[] {"data", "steps", "batch", "loss", "optimizer", "hours", "command",
+        for (String key : new String[] {"data", "init", "steps", "batch", "loss", "optimizer", "hours", "command",
                 "detail"}) {
             if (training.getProperty(key) != null) {
                 md.append("- ").append(key).append(": ").append(training.getProperty(key)).append("\n");
