@@ -8,6 +8,7 @@ import org.tensorflow.lite.gpu.CompatibilityList;
 
 import io.clarity.app.platform.CpuCores;
 import io.clarity.app.work.ModelRuntime;
+import io.clarity.app.work.ModelUnavailableException;
 import io.clarity.engine.nn.ReferenceModel;
 import io.clarity.engine.pipeline.EnhanceOptions;
 import io.clarity.engine.pipeline.ModelFactory;
@@ -35,7 +36,11 @@ public final class TfliteRuntime implements ModelRuntime {
 
     @Override
     public ModelFactory factory(String modelId, float detailStrength, RuntimeStats stats) throws IOException {
-        ModelBytes bytes = ModelBytes.of(new AssetModelFiles(context.getAssets()), modelId, detailStrength);
+        AssetModelFiles files = new AssetModelFiles(context.getAssets());
+        if (!files.names().contains(modelId + ".tflite")) {
+            throw new ModelUnavailableException(modelId);
+        }
+        ModelBytes bytes = ModelBytes.of(files, modelId, detailStrength);
         ModelDescription clarity = TfliteMetadata.readSpec(bytes.shipped());
         GpuCrashGuard gpu = guard.admit(modelId, gpuSupported(), stats);
         // Blend now (milliseconds): a broken weights file fails the job before any output is created.

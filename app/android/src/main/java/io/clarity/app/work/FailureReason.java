@@ -16,6 +16,9 @@ final class FailureReason {
     static String of(Context context, Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
+            if (t instanceof ModelUnavailableException) {
+                return context.getString(R.string.reason_model_missing);
+            }
             if (t instanceof SecurityException || t instanceof FileNotFoundException) {
                 return context.getString(R.string.reason_unreadable);
             }

@@ -11,7 +11,8 @@ public interface ModelRuntime {
      * @param detailStrength α in [0, 1] for a model that blends two weight sets (0: the shipped network);
      *                       models that do not blend ignore it
      * @param stats receives the backend that ran and the time per tile
-     * @throws IOException when no model has that id
+     * @throws ModelUnavailableException when the app carries no model with that id
+     * @throws IOException when the model's files cannot be read
      */
     ModelFactory factory(String modelId, float detailStrength, RuntimeStats stats) throws IOException;
 }

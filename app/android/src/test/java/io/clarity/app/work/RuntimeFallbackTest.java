@@ -156,7 +156,7 @@ public class RuntimeFallbackTest {
     @Test
     public void withoutTheNativeLibraryTheJobCompletesOnTheJavaReferenceNetwork() throws Exception {
         WorkManagerEnhanceJobs jobs = new WorkManagerEnhanceJobs(context, Runnable::run);
-        UUID id = jobs.enqueue(new EnhanceRequest(photo("field.jpg", 48, 32), "fast-x2",
+        UUID id = jobs.enqueue(new EnhanceRequest(photo("field.jpg", 48, 32), "fast-x2-fp16",
                 EnhanceRequest.Format.JPEG, 90, "field", 0f));
         run(jobs, new TfliteRuntime(context));
         JobStatus status = status(jobs, id);
@@ -169,5 +169,17 @@ public class RuntimeFallbackTest {
         assertEquals(96, out.getWidth());
         int centre = out.getPixel(48, 32);
         assertTrue("a real picture came out, not black: " + Integer.toHexString(centre), (centre & 0xFFFFFF) != 0);
+    }
+
+    /** A job queued before an update that dropped its model fails with that reason, not "photo unreadable". */
+    @Test
+    public void aJobForAModelTheAppNoLongerCarriesSaysSo() throws Exception {
+        WorkManagerEnhanceJobs jobs = new WorkManagerEnhanceJobs(context, Runnable::run);
+        UUID id = jobs.enqueue(new EnhanceRequest(photo("old.jpg", 48, 32), "srcnn-x3-fp16",
+                EnhanceRequest.Format.JPEG, 90, "old", 0f));
+        run(jobs, new TfliteRuntime(context));
+        JobStatus status = status(jobs, id);
+        assertEquals(JobStatus.State.FAILED, status.getState());
+        assertEquals(context.getString(io.clarity.app.R.string.reason_model_missing), status.getError());
     }
 }
