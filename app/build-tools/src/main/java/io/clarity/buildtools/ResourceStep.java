@@ -46,6 +46,13 @@ final class ResourceStep {
             unpack(aar, project.testClasses);
         }
 
+        // assets/licenses/: Clarity's LICENSE and the notices of every library in the APK (the About screen reads them)
+        Path licenses = BuildStep.path(project.options, "assets").resolve("licenses");
+        Files.createDirectories(licenses);
+        Files.copy(BuildStep.path(project.options, "license"), licenses.resolve("LICENSE"), StandardCopyOption.REPLACE_EXISTING);
+        ThirdPartyNotices.write("Third-party notices for the Clarity Android app", project.runtime,
+                licenses.resolve("THIRD-PARTY-NOTICES.txt"));
+
         Path main = project.target.resolve("manifest/AndroidManifest.xml");
         mergeManifests(main, mainAars);
         List<Path> allAars = new ArrayList<>(mainAars);

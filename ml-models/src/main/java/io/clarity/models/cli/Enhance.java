@@ -123,6 +123,10 @@ public final class Enhance implements Callable<Integer> {
             err.println("Try 'enhance --help' for more information.");
             return USAGE;
         });
+        line.setExecutionExceptionHandler((e, l, parsed) -> {
+            err.println("enhance: " + oneLine(e));
+            return FAILED;
+        });
         return line.execute(args);
     }
 

@@ -207,6 +207,14 @@ public class EnhanceTest {
     }
 
     @Test
+    public void licensesPrintsOursThenEveryLibrarysNotice() {
+        assertEquals(errText(), 0, enhance("--licenses"));
+        assertTrue(outText().contains("Apache License") && outText().contains("Version 2.0, January 2004"));
+        assertTrue(outText(), outText().contains("info.picocli:picocli:4.7.7") && outText().contains("ai.djl.tflite:tflite-engine"));
+        assertFalse("our own modules are under LICENSE", outText().contains("io.clarity:clarity-engine"));
+    }
+
+    @Test
     public void upscalesPhotoX2WithProgressIntoDecodableJpegKeepingExif() throws Exception {
         Optional<Path> data = SharedData.locate();
         assumeTrue("no shared/data beside the checkout", data.isPresent());
