@@ -84,10 +84,18 @@ public final class Enhancer {
         long modelNanos = 0;
         long firstTileStart = System.nanoTime();
         int outputWidth = plan.imageWidth() * scale;
-        // Row r + 1 is read and handed to the workers before row r is written, so encoding a band overlaps
-        // the model work on the next one (two bands in memory, still O(tile row x width)).
-        ArgbImage outputBand = submitRow(plan, 0, scale, outputWidth, source, renderer, workers);
         for (int row = 0; row < plan.rows(); row++) {
+            if (cancel.isCancelled()) {
+                throw new CancellationException("cancelled after " + done + " of " + total + " tiles");
+            }
+            Region rows = sourceRowsOf(plan, row);
+            ArgbImage sourceBand = source.read(rows);
+            int outputTop = plan.rowStart(row) * scale;
+            ArgbImage outputBand = new ArgbImage(outputWidth, (plan.rowEnd(row) - plan.rowStart(row)) * scale);
+            for (int column = 0; column < plan.columns(); column++) {
+                Tile tile = plan.tile(column, row);
+                workers.submit(model -> renderer.render(model, tile, sourceBand, rows.y(), outputBand, outputTop));
+            }
             Throwable failure = null;
             for (int column = 0; column < plan.columns(); column++) {
                 TileWorkers.Completion c = workers.take();
@@ -107,27 +115,9 @@ public final class Enhancer {
             if (cancel.isCancelled()) {
                 throw new CancellationException("cancelled after " + done + " of " + total + " tiles");
             }
-            ArgbImage finished = outputBand;
-            if (row + 1 < plan.rows()) {
-                outputBand = submitRow(plan, row + 1, scale, outputWidth, source, renderer, workers);
-            }
-            sink.writeRows(finished);
+            sink.writeRows(outputBand);
         }
         return modelNanos;
-    }
-
-    /** Reads the source rows tile row {@code row} needs and queues its tiles; returns the band they render into. */
-    private static ArgbImage submitRow(TilePlan plan, int row, int scale, int outputWidth, ImageSource source,
-                                       TileRenderer renderer, TileWorkers workers) throws IOException {
-        Region rows = sourceRowsOf(plan, row);
-        ArgbImage sourceBand = source.read(rows);
-        int outputTop = plan.rowStart(row) * scale;
-        ArgbImage outputBand = new ArgbImage(outputWidth, (plan.rowEnd(row) - plan.rowStart(row)) * scale);
-        for (int column = 0; column < plan.columns(); column++) {
-            Tile tile = plan.tile(column, row);
-            workers.submit(model -> renderer.render(model, tile, sourceBand, rows.y(), outputBand, outputTop));
-        }
-        return outputBand;
     }
 
     /** The full-width source rows that tile row {@code row}'s inputs read, after mirroring at the border. */
