@@ -48,6 +48,46 @@ final class AndroidProject {
         Files.createDirectories(cache);
     }
 
+    /** aapt2 ships inside apktool-lib as a static Linux x86-64 binary; Debian's is too old for API 36. */
+    Path aapt2() throws IOException {
+        Path out = cache.resolve("aapt2-apktool-" + options.getOrDefault("apktool-version", "0"));
+        if (!Files.exists(out)) {
+            try (InputStream in = AndroidProject.class.getResourceAsStream("/prebuilt/linux/aapt2")) {
+                if (in == null) {
+                    throw new IOException("prebuilt/linux/aapt2 is missing from apktool-lib on the classpath");
+                }
+                Path tmp = Files.createTempFile(cache, "aapt2", ".tmp");
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                tmp.toFile().setExecutable(true);
+                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        return out;
+    }
+
+    /** {@code --variant release}: R8, shrunk resources, per-ABI APKs signed with the release key. */
+    boolean release() {
+        return "release".equals(options.getOrDefault("variant", "debug"));
+    }
+
+    /**
+     * versionCode from versionName (MAJOR.MINOR.PATCH, anything after a '-' ignored) as MAJOR·10000 + MINOR·100 +
+     * PATCH, so the pom's project version is the one place both come from and every release has a larger code.
+     */
+    static int versionCode(String versionName) {
+        String[] parts = versionName.split("-", 2)[0].split("\\.");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("version " + versionName + " is not MAJOR.MINOR.PATCH");
+        }
+        int major = Integer.parseInt(parts[0]);
+        int minor = Integer.parseInt(parts[1]);
+        int patch = Integer.parseInt(parts[2]);
+        if (minor > 99 || patch > 99) {
+            throw new IllegalArgumentException("version " + versionName + ": MINOR and PATCH must be 0..99");
+        }
+        return major * 10000 + minor * 100 + patch;
+    }
+
     private static List<Path> readClasspath(Path file) throws IOException {
         String text = new String(Files.readAllBytes(file)).trim();
         if (text.isEmpty()) {

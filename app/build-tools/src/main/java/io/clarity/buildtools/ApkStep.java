@@ -13,9 +13,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,32 +38,57 @@ final class ApkStep {
         this.project = project;
     }
 
+    /** The ABIs Clarity ships; TFLite's 32-bit x86 libraries stay out (no such phones, only old emulators). */
+    static final List<String> ABIS = List.of("arm64-v8a", "armeabi-v7a", "x86_64");
+
     void run() throws Exception {
         List<Path> libraryJars = new ArrayList<>();
         for (Path dep : project.runtime) {
             libraryJars.addAll(project.classJars(dep));
         }
+        Path dexDir = project.target.resolve("dex");
+        deleteTree(dexDir);
+        Files.createDirectories(dexDir);
+        Path apk = BuildStep.path(project.options, "apk");
+        if (!project.release()) {
+            dexDebug(libraryJars, dexDir);
+            Path unsigned = project.target.resolve("clarity-unsigned.apk");
+            zip(unsigned, project.target.resolve("resources.ap_"), dexDir, ABIS);
+            sign(unsigned, apk, ApkKey.debug(BuildStep.path(project.options, "debug-keystore")));
+            System.out.printf("[clarity] wrote %s (%.1f MB)%n", apk, Files.size(apk) / 1e6);
+            return;
+        }
+        ApkKey key = ApkKey.release(ApkKey.debug(BuildStep.path(project.options, "debug-keystore")));
+        Path resources = new ReleaseShrinker(project).shrink(appClassesJar(), libraryJars, dexDir);
+        new KeepCheck(BuildStep.path(project.options, "keep-check"), project.target.resolve("mapping.txt")).check(dexDir);
+        Map<String, List<String>> variants = new java.util.LinkedHashMap<>();
+        for (String abi : ABIS) {
+            variants.put(abi, List.of(abi));
+        }
+        variants.put("universal", ABIS);
+        for (Map.Entry<String, List<String>> v : variants.entrySet()) {
+            Path unsigned = project.target.resolve("clarity-release-" + v.getKey() + "-unsigned.apk");
+            Path out = apk.resolveSibling("clarity-release-" + v.getKey() + ".apk");
+            zip(unsigned, resources, dexDir, v.getValue());
+            sign(unsigned, out, key);
+            Files.delete(unsigned);
+            System.out.printf("[clarity] wrote %s (%.2f MB)%n", out, Files.size(out) / 1e6);
+        }
+    }
+
+    /** Debug: libraries dexed once each (cached), the app's classes every time, merged without optimisation. */
+    private void dexDebug(List<Path> libraryJars, Path dexDir) throws Exception {
         List<Path> dexInputs = new ArrayList<>();
         for (Path jar : libraryJars) {
             dexInputs.add(dexLibrary(jar, libraryJars));
         }
         dexInputs.add(dexAppClasses(libraryJars));
-
-        Path dexDir = project.target.resolve("dex");
-        deleteTree(dexDir);
-        Files.createDirectories(dexDir);
         D8.run(D8Command.builder()
                 .addProgramFiles(dexInputs)
                 .setMinApiLevel(MIN_API)
                 .setMode(CompilationMode.DEBUG)
                 .setOutput(dexDir, OutputMode.DexIndexed)
                 .build());
-
-        Path unsigned = project.target.resolve("clarity-unsigned.apk");
-        zip(unsigned, dexDir);
-        Path apk = BuildStep.path(project.options, "apk");
-        sign(unsigned, apk);
-        System.out.printf("[clarity] wrote %s (%.1f MB)%n", apk, Files.size(apk) / 1e6);
     }
 
     /** One library jar to intermediate dex, cached by the jar's content, so warm builds skip ~2 minutes of D8. */
@@ -92,7 +114,7 @@ final class ApkStep {
     }
 
     /** The app's own classes: everything in target/classes that did not come out of an AAR. */
-    private Path dexAppClasses(List<Path> libraryJars) throws Exception {
+    private Path appClassesJar() throws IOException {
         java.util.Set<String> fromLibraries = new java.util.HashSet<>();
         for (Path dep : project.runtime) {
             if (AndroidProject.isAar(dep)) {
@@ -106,7 +128,7 @@ final class ApkStep {
         Path appJar = project.target.resolve("app-classes.jar");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(appJar));
              Stream<Path> files = Files.walk(project.classes)) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class")).sorted()::iterator) {
                 String name = project.classes.relativize(f).toString().replace('\\', '/');
                 if (!fromLibraries.contains(name)) {
                     out.putNextEntry(new ZipEntry(name));
@@ -115,10 +137,14 @@ final class ApkStep {
                 }
             }
         }
+        return appJar;
+    }
+
+    private Path dexAppClasses(List<Path> libraryJars) throws Exception {
         Path out = project.target.resolve("app-dex.zip");
         Files.deleteIfExists(out);
         D8.run(D8Command.builder()
-                .addProgramFiles(appJar)
+                .addProgramFiles(appClassesJar())
                 .addLibraryFiles(project.androidJar)
                 .addClasspathFiles(libraryJars)
                 .setMinApiLevel(MIN_API)
@@ -129,10 +155,11 @@ final class ApkStep {
         return out;
     }
 
-    private void zip(Path out, Path dexDir) throws IOException {
+    /** Resources, dex, the native libraries of {@code abis} and the libraries' service files, in one APK. */
+    private void zip(Path out, Path resources, Path dexDir, List<String> abis) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
             // resources.ap_: manifest, resources.arsc, res/**, assets/** as aapt2 stored or compressed them.
-            try (ZipFile res = new ZipFile(project.target.resolve("resources.ap_").toFile())) {
+            try (ZipFile res = new ZipFile(resources.toFile())) {
                 for (ZipEntry e : java.util.Collections.list(res.entries())) {
                     try (InputStream in = res.getInputStream(e)) {
                         put(zip, e.getName(), in.readAllBytes(), e.getMethod() == ZipEntry.STORED);
@@ -140,7 +167,7 @@ final class ApkStep {
                 }
             }
             try (Stream<Path> dex = Files.list(dexDir)) {
-                for (Path d : (Iterable<Path>) dex.sorted()::iterator) {
+                for (Path d : (Iterable<Path>) dex.filter(p -> p.toString().endsWith(".dex")).sorted()::iterator) {
                     put(zip, d.getFileName().toString(), Files.readAllBytes(d), false);
                 }
             }
@@ -149,7 +176,8 @@ final class ApkStep {
                 Path jni = project.unpacked(dep).resolve("jni");
                 if (AndroidProject.isAar(dep) && Files.isDirectory(jni)) {
                     try (Stream<Path> libs = Files.walk(jni)) {
-                        for (Path so : (Iterable<Path>) libs.filter(p -> p.toString().endsWith(".so")).sorted()::iterator) {
+                        for (Path so : (Iterable<Path>) libs.filter(p -> p.toString().endsWith(".so"))
+                                .filter(p -> abis.contains(jni.relativize(p).getName(0).toString())).sorted()::iterator) {
                             put(zip, "lib/" + jni.relativize(so).toString().replace('\\', '/'), Files.readAllBytes(so), true);
                         }
                     }
@@ -162,7 +190,7 @@ final class ApkStep {
     }
 
     /** META-INF/services from every library (coroutines finds Dispatchers.Main this way), merged by name. */
-    private Map<String, byte[]> serviceFiles() throws IOException {
+    Map<String, byte[]> serviceFiles() throws IOException {
         Map<String, ByteArrayOutputStream> merged = new TreeMap<>();
         for (Path dep : project.runtime) {
             for (Path jar : project.classJars(dep)) {
@@ -198,15 +226,9 @@ final class ApkStep {
         zip.closeEntry();
     }
 
-    private void sign(Path unsigned, Path apk) throws Exception {
-        Path keystore = debugKeystore();
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            ks.load(in, "android".toCharArray());
-        }
-        PrivateKey key = (PrivateKey) ks.getKey("androiddebugkey", "android".toCharArray());
-        X509Certificate cert = (X509Certificate) ks.getCertificate("androiddebugkey");
-        ApkSigner.SignerConfig signer = new ApkSigner.SignerConfig.Builder("CERT", key, List.of(cert)).build();
+    private static void sign(Path unsigned, Path apk, ApkKey key) throws Exception {
+        ApkSigner.SignerConfig signer = new ApkSigner.SignerConfig.Builder("CERT", key.privateKey(),
+                List.of(key.certificate())).build();
         Files.deleteIfExists(apk);
         new ApkSigner.Builder(List.of(signer))
                 .setInputApk(unsigned.toFile())
@@ -223,19 +245,6 @@ final class ApkStep {
         if (!result.isVerified() || !result.isVerifiedUsingV2Scheme() || !result.isVerifiedUsingV3Scheme()) {
             throw new IllegalStateException("signed APK does not verify with v2 and v3: " + result.getErrors());
         }
-    }
-
-    /** The debug key lives in the build cache, made once per machine; no keystore is ever committed. */
-    private Path debugKeystore() throws Exception {
-        Path keystore = project.cache.resolve("debug.p12");
-        if (!Files.exists(keystore)) {
-            Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-            AndroidProject.exec(List.of(keytool.toString(), "-genkeypair", "-keystore", keystore.toString(),
-                    "-storetype", "PKCS12", "-storepass", "android", "-keypass", "android",
-                    "-alias", "androiddebugkey", "-keyalg", "RSA", "-keysize", "2048", "-validity", "10000",
-                    "-dname", "CN=Android Debug,O=Android,C=US"));
-        }
-        return keystore;
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -25,16 +25,22 @@ public final class BuildStep {
         }
         AndroidProject project = new AndroidProject(options);
         long start = System.nanoTime();
-        switch (args[0]) {
-            case "resources":
-                new ResourceStep(project).run();
-                break;
-            case "apk":
-                new ApkStep(project).run();
-                break;
-            default:
-                System.err.println("unknown step " + args[0]);
-                System.exit(2);
+        try {
+            switch (args[0]) {
+                case "resources":
+                    new ResourceStep(project).run();
+                    break;
+                case "apk":
+                    new ApkStep(project).run();
+                    break;
+                default:
+                    System.err.println("unknown step " + args[0]);
+                    System.exit(2);
+            }
+        } catch (IllegalStateException e) {
+            // a problem a person can fix (a missing signing key, a keep rule): one line, not a stack trace
+            System.err.println("[clarity] " + args[0] + " step: " + e.getMessage());
+            System.exit(1);
         }
         System.out.printf("[clarity] %s step took %.1f s%n", args[0], (System.nanoTime() - start) / 1e9);
     }

@@ -33,7 +33,10 @@ final class ResourceStep {
     }
 
     void run() throws Exception {
-        Path aapt2 = aapt2();
+        if (project.release()) {
+            ApkKey.release(ApkKey.debug(BuildStep.path(project.options, "debug-keystore"))); // minutes before R8 needs it
+        }
+        Path aapt2 = project.aapt2();
         List<Path> mainAars = aars(project.runtime);
         List<Path> testAars = aars(project.testOnly);
         for (Path aar : mainAars) {
@@ -42,6 +45,13 @@ final class ResourceStep {
         for (Path aar : testAars) {
             unpack(aar, project.testClasses);
         }
+
+        // assets/licenses/: Clarity's LICENSE and the notices of every library in the APK (the About screen reads them)
+        Path licenses = BuildStep.path(project.options, "assets").resolve("licenses");
+        Files.createDirectories(licenses);
+        Files.copy(BuildStep.path(project.options, "license"), licenses.resolve("LICENSE"), StandardCopyOption.REPLACE_EXISTING);
+        ThirdPartyNotices.write("Third-party notices for the Clarity Android app", project.runtime,
+                licenses.resolve("THIRD-PARTY-NOTICES.txt"));
 
         Path main = project.target.resolve("manifest/AndroidManifest.xml");
         mergeManifests(main, mainAars);
@@ -60,28 +70,15 @@ final class ResourceStep {
 
         Path ids = project.target.resolve("resource-ids.txt");
         Path rJava = project.target.resolve("generated-sources/r");
-        link(aapt2, main, mainRes, mainAars, project.target.resolve("resources.ap_"), rJava, ids, false);
+        link(aapt2, main, mainRes, mainAars, project.target.resolve("resources.ap_"), rJava, ids, Link.MAIN);
+        if (project.release()) {
+            // R8 shrinks resources in aapt2's proto format; the same ids as R.java
+            link(aapt2, main, mainRes, mainAars, project.target.resolve("resources-proto.ap_"), null, ids, Link.PROTO);
+        }
         List<Path> withTest = new ArrayList<>(testRes);
         withTest.addAll(mainRes);
-        link(aapt2, test, withTest, allAars, project.target.resolve("resources-test.ap_"), null, ids, true);
+        link(aapt2, test, withTest, allAars, project.target.resolve("resources-test.ap_"), null, ids, Link.TEST);
         writeRobolectricConfig(test);
-    }
-
-    /** aapt2 ships inside apktool-lib as a static Linux x86-64 binary; Debian's is too old for API 36. */
-    private Path aapt2() throws IOException {
-        Path out = project.cache.resolve("aapt2-apktool-" + project.options.getOrDefault("apktool-version", "0"));
-        if (!Files.exists(out)) {
-            try (InputStream in = ResourceStep.class.getResourceAsStream("/prebuilt/linux/aapt2")) {
-                if (in == null) {
-                    throw new IOException("prebuilt/linux/aapt2 is missing from apktool-lib on the classpath");
-                }
-                Path tmp = Files.createTempFile(project.cache, "aapt2", ".tmp");
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                tmp.toFile().setExecutable(true);
-                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
-        return out;
     }
 
     private static List<Path> aars(List<Path> deps) {
@@ -144,7 +141,7 @@ final class ResourceStep {
                 "--property", "PACKAGE=" + project.packageName,
                 "--property", "MIN_SDK_VERSION=" + project.options.get("min-sdk"),
                 "--property", "TARGET_SDK_VERSION=" + project.options.get("target-sdk"),
-                "--property", "VERSION_CODE=" + project.options.get("version-code"),
+                "--property", "VERSION_CODE=" + String.valueOf(AndroidProject.versionCode(project.options.get("version-name"))),
                 "--property", "VERSION_NAME=" + project.options.get("version-name"),
                 "--out", out.toString()));
         if (!libs.isEmpty()) {
@@ -183,8 +180,11 @@ final class ResourceStep {
         }
     }
 
+    /** The three resource tables: the APK's (ids emitted, R.java), R8's proto copy of it, the tests' (same ids). */
+    private enum Link { MAIN, PROTO, TEST }
+
     private void link(Path aapt2, Path manifest, List<Path> compiled, List<Path> aars, Path out, Path javaDir,
-                      Path ids, boolean stableIds) throws Exception {
+                      Path ids, Link kind) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(aapt2.toString(), "link",
                 "-I", project.androidJar.toString(),
                 "--manifest", manifest.toString(),
@@ -192,13 +192,21 @@ final class ResourceStep {
                 "--auto-add-overlay",
                 "--min-sdk-version", project.options.get("min-sdk"),
                 "--target-sdk-version", project.options.get("target-sdk"),
-                "--version-code", project.options.get("version-code"),
+                "--version-code", String.valueOf(AndroidProject.versionCode(project.options.get("version-name"))),
                 "--version-name", project.options.get("version-name"),
                 "-0", "tflite"));
-        if (stableIds) {
-            cmd.addAll(List.of("--stable-ids", ids.toString()));
-        } else {
+        if (kind == Link.MAIN) {
             cmd.addAll(List.of("--emit-ids", ids.toString()));
+            // keep rules for the classes the manifest and layouts name (R8 reads them in the release build)
+            cmd.addAll(List.of("--proguard", project.target.resolve("aapt-rules.pro").toString()));
+        } else {
+            cmd.addAll(List.of("--stable-ids", ids.toString()));
+        }
+        if (kind == Link.PROTO) {
+            cmd.add("--proto-format");
+        }
+        if (!project.release()) {
+            cmd.add("--debug-mode"); // android:debuggable="true": the debug APK can be debugged and profiled
         }
         if (javaDir != null) {
             Files.createDirectories(javaDir);

@@ -5,143 +5,287 @@ import io.clarity.engine.io.ImageSink;
 import io.clarity.engine.io.StreamingJpegWriter;
 import io.clarity.engine.io.StreamingPngWriter;
 import io.clarity.engine.metadata.PhotoMetadata;
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.pipeline.CancellationToken;
 import io.clarity.engine.pipeline.EnhanceOptions;
 import io.clarity.engine.pipeline.EnhanceResult;
 import io.clarity.engine.pipeline.Enhancer;
-import io.clarity.engine.pipeline.Progress;
 import io.clarity.models.desktop.ImageIoRegionSource;
-import io.clarity.engine.model.ModelDescription;
-import io.clarity.engine.model.ModelSpec;
-import io.clarity.engine.model.ShippedModels;
 import io.clarity.models.tflite.TfliteHostModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
 
 /**
- * {@code enhance IN OUT [--model NAME] [--scale N] [--quality Q] [--threads T]}: upscales a photo on the desktop
- * with the engine and a TFLite model run by the host runtime, streaming (the photo is never whole in memory),
- * EXIF and ICC carried over. NAME is a bundled model id ({@code fast-x2}) or a .tflite path; the default is
- * the best measured bundled Y model for the scale (2 unless given), from the model catalog. Exit codes: 0 done, 1 failed,
- * 2 bad arguments.
+ * The desktop {@code enhance} command: upscales photos, or folders of them, with the engine and a TFLite model run by
+ * the host runtime, streaming (a photo is never whole in memory), EXIF, XMP, ICC and Ultra HDR gain maps carried over. Each photo is written
+ * whole or not at all ({@link FileOutputTarget} renames a {@code .part} file).
  */
-public final class Enhance {
-    private static final int DEFAULT_QUALITY = 95;
+@Command(name = "enhance", mixinStandardHelpOptions = true, versionProvider = Enhance.Version.class, sortOptions = false,
+        usageHelpAutoWidth = true,
+        customSynopsis = {"enhance [OPTIONS] IN... OUT", "       enhance --list-models | --licenses | --help | --version"},
+        description = {
+            "Upscales photos with Clarity's models on this computer.",
+            "",
+            "  enhance IN.jpg OUT.jpg         one photo",
+            "  enhance IN... OUTDIR           several photos into a folder",
+            "  enhance DIR OUTDIR             a folder, recursively, mirroring its tree",
+            "",
+            "A photo whose output exists is skipped unless --overwrite. Reads JPEG, PNG, BMP, GIF and TIFF; writes JPEG or PNG.",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every photo was written or skipped",
+            "1:at least one photo failed (the others were still written)",
+            "2:bad arguments: unknown option or model, value out of range, --strength on a model without it"})
+public final class Enhance implements Callable<Integer> {
+    static final int DONE = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    /** The app's default detail strength for a blendable model (OptionsViewModel.DEFAULT_DETAIL_STRENGTH). */
+    static final float DEFAULT_STRENGTH = 0.5f;
 
-    private Enhance() {
+    enum Format { jpeg, png }
+
+    @Parameters(paramLabel = "IN... OUT", hideParamSyntax = true, description = "Photos or folders to upscale, then the output file or folder.")
+    private List<Path> paths = new ArrayList<>();
+
+    @Option(names = {"-m", "--model"}, paramLabel = "ID|FILE.tflite",
+            description = "A bundled model (see --list-models) or a .tflite file. Default: the best bundled model for the scale.")
+    private String model;
+
+    @Option(names = {"-s", "--scale"}, paramLabel = "2|3|4", description = "Upscaling factor (default 2, or the model's).")
+    private Integer scale;
+
+    @Option(names = "--strength", paramLabel = "0..1",
+            description = "Detail strength of a real-photo model (realphoto-x2): 0 keeps to the photo, 1 adds the most texture; default "
+                    + DEFAULT_STRENGTH + ".")
+    private Float strength;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "jpeg|png",
+            description = "Output format. Default: OUT's extension for one file, else PNG for PNG inputs and JPEG for the rest.")
+    private Format format;
+
+    @Option(names = {"-q", "--quality"}, paramLabel = "1..100", description = "JPEG quality (default ${DEFAULT-VALUE}).")
+    private int quality = 95;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Worker threads (default: the number of cores, ${DEFAULT-VALUE} here).")
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    @Option(names = "--overwrite", description = "Replace outputs that exist instead of skipping their photos.")
+    private boolean overwrite;
+
+    @Option(names = "--sdr", description = "Write plain SDR JPEGs: leave out an Ultra HDR photo's gain map (kept by default).")
+    private boolean sdr;
+
+    @Option(names = "--list-models", description = "List the bundled models with their measured quality, then exit.")
+    private boolean listModels;
+
+    @Option(names = "--licenses", description = "Print the licences of Clarity and the software it includes, then exit.")
+    private boolean licenses;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private Enhance(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.err));
+        System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the command; returns the exit code. Every failure is one line on {@code err}. */
-    public static int run(String[] args, PrintStream err) {
-        Arguments a;
-        try {
-            a = Arguments.parse(args);
-        } catch (IllegalArgumentException e) {
+    /** Runs the command; returns the exit code. Help, version, models and licences go to {@code out}, the rest to {@code err}. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine line = new CommandLine(new Enhance(out, err));
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        line.setParameterExceptionHandler((e, a) -> {
             err.println("enhance: " + e.getMessage());
-            err.println("usage: enhance IN OUT [--model NAME] [--scale N] [--quality Q] [--threads T]");
-            return 2;
-        }
-        try {
-            enhance(a, err);
-            return 0;
-        } catch (IOException | RuntimeException e) {
+            err.println("Try 'enhance --help' for more information.");
+            return USAGE;
+        });
+        line.setExecutionExceptionHandler((e, l, parsed) -> {
             err.println("enhance: " + oneLine(e));
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("enhance: interrupted");
-            return 1;
-        }
+            return FAILED;
+        });
+        return line.execute(args);
     }
 
-    private static void enhance(Arguments a, PrintStream err) throws IOException, InterruptedException {
-        if (!Files.isRegularFile(a.input)) {
-            throw new IOException(a.input + ": no such file");
+    @Override
+    public Integer call() throws IOException {
+        if (listModels) {
+            out.print(ModelList.format(BundledModels.list()));
+            return DONE;
         }
-        if (!JpegCompleteness.isComplete(a.input)) {
-            throw new IOException(a.input + ": truncated JPEG (no end-of-image marker)");
+        if (licenses) {
+            out.print(Licenses.text());
+            return DONE;
         }
-        byte[] model = loadModel(a.model, a.scale);
-        ModelDescription metadata;
+        check(quality >= 1 && quality <= 100, "--quality must be 1..100, was " + quality);
+        check(threads >= 1 && threads <= 256, "--threads must be 1..256, was " + threads);
+        check(scale == null || (scale >= 2 && scale <= 4), "--scale must be 2, 3 or 4, was " + scale);
+        check(strength == null || (strength >= 0f && strength <= 1f), "--strength must be 0..1, was " + strength);
+        check(paths.size() >= 2, "need IN... and OUT");
+
+        ChosenModel chosen = chooseModel();
+        List<PhotoJob> jobs;
         try {
-            metadata = TfliteHostModel.readMetadata(model);
+            jobs = PhotoJob.plan(paths.subList(0, paths.size() - 1), paths.get(paths.size() - 1), format);
         } catch (IllegalArgumentException e) {
-            throw new IOException("model " + a.model + ": " + e.getMessage(), e);
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (a.scale != 0 && metadata.totalScale() != a.scale) {
-            throw new IOException("model " + metadata.name() + " upscales x" + metadata.totalScale() + ", not x" + a.scale);
-        }
-        String out = a.output.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean png = out.endsWith(".png");
-        if (!png && !out.endsWith(".jpg") && !out.endsWith(".jpeg")) {
-            throw new IOException(a.output + ": output must end in .jpg, .jpeg or .png");
-        }
-        try (ImageIoRegionSource source = ImageIoRegionSource.open(a.input)) {
-            int s = metadata.totalScale();
-            PhotoMetadata carried = source.metadata().forOutput(source.width() * s, source.height() * s, true);
-            if (png) {
-                carried = carried.forPng();
-            }
-            if (carried.droppedSummary() != null) {
-                err.println("enhance: warning: metadata not carried over: " + carried.droppedSummary());
-            }
-            FileOutputTarget target = new FileOutputTarget(a.output);
-            ImageSink sink = png ? new StreamingPngWriter(target, carried)
-                    : new StreamingJpegWriter(target, a.quality, StreamingJpegWriter.Subsampling.YUV420, carried);
-            err.printf("%s: %dx%d -> %dx%d with %s%n", a.input.getFileName(), source.width(), source.height(),
-                    source.width() * s, source.height() * s, metadata.name());
-            Enhancer enhancer = new Enhancer(() -> metadata.wrap(new TfliteHostModel(model, 1)),
-                    new EnhanceOptions(a.threads, EnhanceOptions.DEFAULT_TILE_SIZE));
-            EnhanceResult result;
-            try {
-                result = enhancer.run(source, sink, p -> err.print("\r" + bar(p)), new CancellationToken());
-            } finally {
-                err.println(); // end the progress line, also before an error line
-            }
-            err.printf("%s written in %.1f s (%d tiles)%n", a.output, result.wallNanos() / 1e9, result.tiles());
+        return new Batch(chosen, jobs).run();
+    }
+
+    private void check(boolean ok, String message) {
+        if (!ok) {
+            throw new ParameterException(spec.commandLine(), message);
         }
     }
 
-    /** A bundled model id (ml-models/models, packaged in the jar) or a .tflite path. */
-    private static byte[] loadModel(String name, int scale) throws IOException {
-        String id = name != null ? name : defaultModel(scale == 0 ? 2 : scale);
-        Path file = Paths.get(id);
-        if (id.endsWith(".tflite") && Files.isRegularFile(file)) {
-            return Files.readAllBytes(file);
-        }
-        try (InputStream in = Enhance.class.getResourceAsStream("/models/" + id + ".tflite")) {
-            if (in == null) {
-                throw new IOException("no bundled model '" + id + "' and no such .tflite file");
+    /** The model bytes and their metadata, read once for the whole batch. */
+    private record ChosenModel(byte[] bytes, ModelDescription description, String label) {
+    }
+
+    private ChosenModel chooseModel() throws IOException {
+        String id = model != null ? model : BundledModels.defaultModel(scale == null ? 2 : scale);
+        byte[] bytes;
+        String label = id;
+        if (id.endsWith(".tflite") && Files.isRegularFile(Path.of(id))) {
+            check(strength == null, "--strength needs a bundled model with two weight sets (realphoto-x2), not a file");
+            bytes = Files.readAllBytes(Path.of(id));
+        } else {
+            boolean blendable = BundledModels.blendable(id);
+            check(strength == null || blendable, "--strength applies to a real-photo model (realphoto-x2); " + id
+                    + " has one weight set");
+            Float alpha = blendable ? (strength != null ? strength : DEFAULT_STRENGTH) : null;
+            bytes = BundledModels.load(id, alpha).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "no bundled model '" + id + "' and no such .tflite file (see --list-models)"));
+            if (alpha != null) {
+                label = id + " at strength " + alpha;
             }
-            return in.readAllBytes();
         }
+        ModelDescription description;
+        try {
+            description = TfliteHostModel.readMetadata(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "model " + id + ": " + e.getMessage());
+        }
+        check(scale == null || description.totalScale() == scale,
+                "model " + description.name() + " upscales x" + description.totalScale() + ", not x" + scale);
+        return new ChosenModel(bytes, description, label);
     }
 
-    /** The best measured bundled Y (fidelity) model for the scale, as the app's default: the catalog decides. */
-    static String defaultModel(int scale) {
-        return BundledModels.catalog().best(scale, ModelSpec.Channels.Y).map(ShippedModels.Entry::id)
-                .orElseThrow(() -> new IllegalArgumentException("no bundled model upscales x" + scale));
-    }
+    /** One run over the planned photos: progress on one line, a line per photo, a summary line. */
+    private final class Batch {
+        private final ChosenModel chosen;
+        private final List<PhotoJob> jobs;
+        private final ProgressLine progress;
+        private int done;
+        private int skipped;
+        private int failed;
 
-    static String bar(Progress p) {
-        int width = 30;
-        int filled = (int) Math.round(p.fraction() * width);
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < width; i++) {
-            b.append(i < filled ? '#' : '.');
+        Batch(ChosenModel chosen, List<PhotoJob> jobs) {
+            this.chosen = chosen;
+            this.jobs = jobs;
+            this.progress = new ProgressLine(err, jobs.size());
         }
-        return b.append(String.format("] %3d%%  %d/%d tiles  ETA %ds", Math.round(p.fraction() * 100),
-                p.tilesDone(), p.tilesTotal(), (p.etaMillis() + 999) / 1000)).toString();
+
+        int run() {
+            long start = System.nanoTime();
+            for (int i = 0; i < jobs.size(); i++) {
+                PhotoJob job = jobs.get(i);
+                if (job.problem() != null) {
+                    fail(job, job.problem());
+                } else if (Files.exists(job.output()) && !overwrite) {
+                    skipped++;
+                    err.println("skipped " + job.input() + ": " + job.output() + " exists (--overwrite replaces it)");
+                } else {
+                    try {
+                        enhance(i, job);
+                        done++;
+                    } catch (IOException | RuntimeException e) {
+                        progress.clear();
+                        fail(job, oneLine(e));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        progress.clear();
+                        fail(job, "interrupted");
+                        break;
+                    }
+                }
+            }
+            err.printf(Locale.ROOT, "enhance: %d done, %d skipped, %d failed in %.1f s%n", done, skipped, failed,
+                    (System.nanoTime() - start) / 1e9);
+            return failed > 0 ? FAILED : DONE;
+        }
+
+        private void fail(PhotoJob job, String why) {
+            failed++;
+            err.println("failed " + job.input() + ": " + why);
+        }
+
+        private void enhance(int index, PhotoJob job) throws IOException, InterruptedException {
+            Path in = job.input();
+            if (!Files.isRegularFile(in)) {
+                throw new IOException("no such file");
+            }
+            PhotoFormat photoFormat = PhotoFormat.of(in);
+            if (!photoFormat.decodable) {
+                throw new IOException(photoFormat.advice);
+            }
+            if (photoFormat == PhotoFormat.JPEG && !JpegCompleteness.isComplete(in)) {
+                throw new IOException("truncated JPEG (no end-of-image marker)");
+            }
+            ModelDescription description = chosen.description();
+            int s = description.totalScale();
+            try (ImageIoRegionSource source = ImageIoRegionSource.open(in)) {
+                PhotoMetadata carried = source.metadata().forOutput(source.width() * s, source.height() * s, true);
+                if (job.format() == Format.png) {
+                    carried = carried.forPng();
+                } else if (sdr) {
+                    carried = carried.withGainMap(null);
+                }
+                if (carried.droppedSummary() != null) {
+                    err.println("warning " + in + ": metadata not carried over: " + carried.droppedSummary());
+                }
+                Path parent = job.output().toAbsolutePath().getParent();
+                Files.createDirectories(parent);
+                FileOutputTarget target = new FileOutputTarget(job.output());
+                ImageSink sink = job.format() == Format.png ? new StreamingPngWriter(target, carried)
+                        : new StreamingJpegWriter(target, quality, StreamingJpegWriter.Subsampling.YUV420, carried);
+                Enhancer enhancer = new Enhancer(() -> description.wrap(new TfliteHostModel(chosen.bytes(), 1)),
+                        new EnhanceOptions(threads, EnhanceOptions.DEFAULT_TILE_SIZE));
+                String name = in.getFileName().toString();
+                EnhanceResult result = enhancer.run(source, sink, p -> progress.show(index, name, p), new CancellationToken());
+                progress.clear();
+                err.printf(Locale.ROOT, "done %s -> %s (%dx%d -> %dx%d, %s, %.1f s)%n", in, job.output(),
+                        source.width(), source.height(), source.width() * s, source.height() * s, chosen.label(),
+                        result.wallNanos() / 1e9);
+            }
+        }
     }
 
     private static String oneLine(Throwable e) {
@@ -155,67 +299,16 @@ public final class Enhance {
         return m.replace('\n', ' ');
     }
 
-    /** Parsed command line. */
-    static final class Arguments {
-        Path input;
-        Path output;
-        String model;
-        int scale;
-        int quality = DEFAULT_QUALITY;
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-
-        static Arguments parse(String[] args) {
-            Arguments a = new Arguments();
-            int positional = 0;
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.startsWith("--")) {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(arg + " needs a value");
-                    }
-                    String value = args[++i];
-                    switch (arg) {
-                        case "--model":
-                            a.model = value;
-                            break;
-                        case "--scale":
-                            a.scale = number(arg, value, 2, 4);
-                            break;
-                        case "--quality":
-                            a.quality = number(arg, value, 1, 100);
-                            break;
-                        case "--threads":
-                            a.threads = number(arg, value, 1, 64);
-                            break;
-                        default:
-                            throw new IllegalArgumentException("unknown option " + arg);
-                    }
-                } else if (positional == 0) {
-                    a.input = Paths.get(arg);
-                    positional++;
-                } else if (positional == 1) {
-                    a.output = Paths.get(arg);
-                    positional++;
-                } else {
-                    throw new IllegalArgumentException("unexpected argument " + arg);
-                }
+    /** The project version, from a resource the build filters. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Enhance.class.getResourceAsStream("version.properties")) {
+                p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
             }
-            if (positional != 2) {
-                throw new IllegalArgumentException("need IN and OUT");
-            }
-            return a;
-        }
-
-        private static int number(String option, String value, int min, int max) {
-            try {
-                int n = Integer.parseInt(value);
-                if (n < min || n > max) {
-                    throw new IllegalArgumentException(option + " must be " + min + ".." + max + ", was " + n);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " must be a number, was '" + value + "'");
-            }
+            return new String[] {"enhance (Clarity) " + p.getProperty("version"),
+                "TFLite host runtime 2.6.2 (DJL tflite-native-cpu), Java " + Runtime.version()};
         }
     }
 }
