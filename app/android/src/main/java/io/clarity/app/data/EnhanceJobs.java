@@ -1,6 +1,7 @@
 package io.clarity.app.data;
 
 import androidx.lifecycle.LiveData;
+import androidx.lifecycle.Transformations;
 
 import io.clarity.app.work.EnhanceRequest;
 
@@ -20,7 +21,16 @@ public interface EnhanceJobs {
     UUID enqueue(EnhanceRequest request);
 
     /** One job; null once dismissed or when there is no such job. */
-    LiveData<JobStatus> job(UUID id);
+    default LiveData<JobStatus> job(UUID id) {
+        return Transformations.map(jobs(), list -> {
+            for (JobStatus s : list) {
+                if (s.getId().equals(id)) {
+                    return s;
+                }
+            }
+            return null;
+        });
+    }
 
     /** Every job not yet dismissed, in the order they were added. */
     LiveData<List<JobStatus>> jobs();

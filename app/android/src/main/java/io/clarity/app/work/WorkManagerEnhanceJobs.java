@@ -5,7 +5,6 @@ import android.util.Log;
 
 import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MutableLiveData;
-import androidx.lifecycle.Transformations;
 import androidx.work.OneTimeWorkRequest;
 import androidx.work.OutOfQuotaPolicy;
 import androidx.work.WorkManager;
@@ -116,18 +115,6 @@ public final class WorkManagerEnhanceJobs implements EnhanceJobs {
                 .addTag(QUEUE_TAG)
                 .setExpedited(OutOfQuotaPolicy.RUN_AS_NON_EXPEDITED_WORK_REQUEST)
                 .build());
-    }
-
-    @Override
-    public LiveData<JobStatus> job(UUID id) {
-        return Transformations.map(statuses, list -> {
-            for (JobStatus s : list) {
-                if (s.getId().equals(id)) {
-                    return s;
-                }
-            }
-            return null;
-        });
     }
 
     @Override

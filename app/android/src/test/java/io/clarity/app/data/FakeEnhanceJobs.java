@@ -2,7 +2,6 @@ package io.clarity.app.data;
 
 import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MutableLiveData;
-import androidx.lifecycle.Transformations;
 
 import io.clarity.app.work.EnhanceRequest;
 
@@ -27,18 +26,6 @@ public final class FakeEnhanceJobs implements EnhanceJobs {
         enqueued.add(request);
         ids.add(id);
         return id;
-    }
-
-    @Override
-    public LiveData<JobStatus> job(UUID id) {
-        return Transformations.map(statuses, list -> {
-            for (JobStatus s : list) {
-                if (s.getId().equals(id)) {
-                    return s;
-                }
-            }
-            return null;
-        });
     }
 
     @Override
