@@ -20,7 +20,7 @@ public final class StreamingPngWriter extends StreamingImageWriter {
     private static final int IDAT_SIZE = 1 << 16;
 
     private final PhotoMetadata metadata;
-    private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+    private final Deflater deflater;
     private OutputStream out;
     private int channels;
     private byte[] previous;
@@ -30,8 +30,14 @@ public final class StreamingPngWriter extends StreamingImageWriter {
     private int idatFill;
 
     public StreamingPngWriter(OutputTarget target, PhotoMetadata metadata) {
+        this(target, metadata, Deflater.DEFAULT_COMPRESSION);
+    }
+
+    /** @param deflateLevel {@link Deflater#BEST_SPEED} for a file rewritten often (a live preview) */
+    public StreamingPngWriter(OutputTarget target, PhotoMetadata metadata, int deflateLevel) {
         super(target);
         this.metadata = metadata;
+        this.deflater = new Deflater(deflateLevel);
     }
 
     @Override

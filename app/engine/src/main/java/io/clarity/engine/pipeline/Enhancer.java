@@ -7,6 +7,7 @@ import io.clarity.engine.image.SymmetricBorder;
 import io.clarity.engine.io.ImageSink;
 import io.clarity.engine.io.ImageSource;
 import io.clarity.engine.model.ModelSpec;
+import io.clarity.engine.model.SuperResolutionModel;
 import io.clarity.engine.tiling.Tile;
 import io.clarity.engine.tiling.TilePlan;
 import io.clarity.engine.tiling.TilePlanner;
@@ -42,6 +43,12 @@ public final class Enhancer {
      */
     public EnhanceResult run(ImageSource source, ImageSink sink, ProgressListener progress,
                              CancellationToken cancel) throws IOException, InterruptedException {
+        return run(source, sink, progress, TileOutputListener.NONE, cancel);
+    }
+
+    /** As {@link #run(ImageSource, ImageSink, ProgressListener, CancellationToken)}, showing each tile to {@code tiles}. */
+    public EnhanceResult run(ImageSource source, ImageSink sink, ProgressListener progress, TileOutputListener tiles,
+                             CancellationToken cancel) throws IOException, InterruptedException {
         long start = System.nanoTime();
         int width = source.width();
         int height = source.height();
@@ -66,7 +73,8 @@ public final class Enhancer {
                 }
                 TileRenderer renderer = new TileRenderer(width, height, spec, alpha);
                 sink.start(width * scale, height * scale, alpha);
-                long modelNanos = runRows(plan, scale, source, sink, renderer, workers, progress, cancel);
+                tiles.started(width * scale, height * scale);
+                long modelNanos = runRows(plan, scale, source, sink, renderer, workers, progress, tiles, cancel);
                 sink.finish();
                 return new EnhanceResult(plan.tileCount(), plan.computedPixels(), (long) width * height,
                         modelNanos, System.nanoTime() - start);
@@ -78,7 +86,8 @@ public final class Enhancer {
     }
 
     private static long runRows(TilePlan plan, int scale, ImageSource source, ImageSink sink, TileRenderer renderer,
-                                TileWorkers workers, ProgressListener progress, CancellationToken cancel)
+                                TileWorkers workers, ProgressListener progress, TileOutputListener tiles,
+                                CancellationToken cancel)
             throws IOException, InterruptedException {
         int total = plan.tileCount();
         int done = 0;
@@ -95,7 +104,17 @@ public final class Enhancer {
             ArgbImage outputBand = new ArgbImage(outputWidth, (plan.rowEnd(row) - plan.rowStart(row)) * scale);
             for (int column = 0; column < plan.columns(); column++) {
                 Tile tile = plan.tile(column, row);
-                workers.submit(model -> renderer.render(model, tile, sourceBand, rows.y(), outputBand, outputTop));
+                workers.submit(new TileWorkers.Task() {
+                    @Override
+                    public long run(SuperResolutionModel model) throws Exception {
+                        return renderer.render(model, tile, sourceBand, rows.y(), outputBand, outputTop);
+                    }
+
+                    @Override
+                    public Tile tile() {
+                        return tile;
+                    }
+                });
             }
             Throwable failure = null;
             for (int column = 0; column < plan.columns(); column++) {
@@ -104,6 +123,9 @@ public final class Enhancer {
                     failure = c.error;
                 }
                 if (c.ran) {
+                    Region core = c.tile.core();
+                    tiles.tileDone(new Region(core.x() * scale, core.y() * scale, core.width() * scale,
+                            core.height() * scale), outputBand, outputTop);
                     done++;
                     modelNanos += c.modelNanos;
                     long elapsed = System.nanoTime() - firstTileStart;

@@ -2,6 +2,7 @@ package io.clarity.engine.pipeline;
 
 import io.clarity.engine.model.ModelSpec;
 import io.clarity.engine.model.SuperResolutionModel;
+import io.clarity.engine.tiling.Tile;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,6 +17,11 @@ final class TileWorkers implements AutoCloseable {
     interface Task {
         /** @return nanoseconds spent inside the model */
         long run(SuperResolutionModel model) throws Exception;
+
+        /** The tile this task renders, handed back with its completion; null for none. */
+        default Tile tile() {
+            return null;
+        }
     }
 
     /** The outcome of one task, or of one worker's model creation. */
@@ -24,12 +30,18 @@ final class TileWorkers implements AutoCloseable {
         final long modelNanos;
         final Throwable error;
         final ModelSpec spec;
+        final Tile tile;
 
         private Completion(boolean ran, long modelNanos, Throwable error, ModelSpec spec) {
+            this(ran, modelNanos, error, spec, null);
+        }
+
+        private Completion(boolean ran, long modelNanos, Throwable error, ModelSpec spec, Tile tile) {
             this.ran = ran;
             this.modelNanos = modelNanos;
             this.error = error;
             this.spec = spec;
+            this.tile = tile;
         }
     }
 
@@ -98,7 +110,7 @@ final class TileWorkers implements AutoCloseable {
                     continue;
                 }
                 try {
-                    completions.add(new Completion(true, task.run(model), null, null));
+                    completions.add(new Completion(true, task.run(model), null, null, task.tile()));
                 } catch (Throwable t) {
                     completions.add(new Completion(false, 0, t, null));
                 }
