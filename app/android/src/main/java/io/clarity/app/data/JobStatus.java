@@ -25,6 +25,7 @@ public final class JobStatus {
     private final double millisPerTile;
     private final String error;
     private final String note;
+    private final JobPreview preview;
 
     /**
      * @param error why a FAILED job failed, in words a person understands; null otherwise
@@ -33,6 +34,14 @@ public final class JobStatus {
      */
     public JobStatus(UUID id, String displayName, State state, int tilesDone, int tilesTotal, long etaMillis, Uri input,
                      Uri output, int width, int height, String backend, double millisPerTile, String error, String note) {
+        this(id, displayName, state, tilesDone, tilesTotal, etaMillis, input, output, width, height, backend,
+                millisPerTile, error, note, null);
+    }
+
+    private JobStatus(UUID id, String displayName, State state, int tilesDone, int tilesTotal, long etaMillis,
+                      Uri input, Uri output, int width, int height, String backend, double millisPerTile, String error,
+                      String note, JobPreview preview) {
+        this.preview = preview;
         this.id = id;
         this.displayName = displayName;
         this.state = state;
@@ -112,6 +121,17 @@ public final class JobStatus {
 
     public String getNote() {
         return note;
+    }
+
+    /** The live preview while the job runs; null before its first file and once it ended. */
+    public JobPreview getPreview() {
+        return preview;
+    }
+
+    /** This status with the running job's latest preview. */
+    public JobStatus withPreview(JobPreview preview) {
+        return new JobStatus(id, displayName, state, tilesDone, tilesTotal, etaMillis, input, output, width, height,
+                backend, millisPerTile, error, note, preview);
     }
 
     public boolean isActive() {

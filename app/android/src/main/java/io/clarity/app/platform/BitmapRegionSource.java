@@ -4,6 +4,7 @@ import android.content.ContentResolver;
 import android.graphics.Bitmap;
 import android.graphics.BitmapFactory;
 import android.graphics.BitmapRegionDecoder;
+import android.graphics.Matrix;
 import android.graphics.Rect;
 import android.net.Uri;
 import android.os.Build;
@@ -23,11 +24,13 @@ import java.io.InputStream;
 public final class BitmapRegionSource implements ImageSource {
     private final BitmapRegionDecoder decoder;
     private final Orientation orientation;
+    private final int exifOrientation;
     private final boolean alpha;
 
     private BitmapRegionSource(BitmapRegionDecoder decoder, int exifOrientation, boolean alpha) {
         this.decoder = decoder;
         this.orientation = new Orientation(exifOrientation, decoder.getWidth(), decoder.getHeight());
+        this.exifOrientation = exifOrientation;
         this.alpha = alpha;
     }
 
@@ -106,6 +109,45 @@ public final class BitmapRegionSource implements ImageSource {
         } finally {
             bitmap.recycle();
         }
+    }
+
+    /**
+     * A region of the upright picture as the viewer shows it: decoded at {@code sampleSize} (a power of two) from the
+     * stored pixels and turned upright, so a photo stored turned (EXIF) zooms at full detail like any other.
+     *
+     * @return null when the decoder cannot decode the region
+     */
+    public Bitmap decodeUpright(Region display, int sampleSize) {
+        Region raw = orientation.toRaw(display);
+        BitmapFactory.Options options = new BitmapFactory.Options();
+        options.inSampleSize = Math.max(1, sampleSize);
+        Bitmap bitmap = decoder.decodeRegion(
+                new Rect(raw.x(), raw.y(), raw.x() + raw.width(), raw.y() + raw.height()), options);
+        if (bitmap == null || exifOrientation == 1) {
+            return bitmap;
+        }
+        Bitmap upright = Bitmap.createBitmap(bitmap, 0, 0, bitmap.getWidth(), bitmap.getHeight(),
+                uprightMatrix(exifOrientation), true);
+        if (upright != bitmap) {
+            bitmap.recycle();
+        }
+        return upright;
+    }
+
+    /** What turns stored pixels upright for an EXIF orientation (2..8; 1 is the identity). */
+    static Matrix uprightMatrix(int exifOrientation) {
+        Matrix m = new Matrix();
+        switch (exifOrientation) {
+            case 2: m.setScale(-1, 1); break;
+            case 3: m.setRotate(180); break;
+            case 4: m.setScale(1, -1); break;
+            case 5: m.setRotate(90); m.postScale(-1, 1); break;
+            case 6: m.setRotate(90); break;
+            case 7: m.setRotate(-90); m.postScale(-1, 1); break;
+            case 8: m.setRotate(-90); break;
+            default: break;
+        }
+        return m;
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.clarity.engine.pipeline.EnhanceOptions;
 import io.clarity.engine.pipeline.EnhanceResult;
 import io.clarity.engine.pipeline.Enhancer;
 import io.clarity.engine.pipeline.ProgressListener;
+import io.clarity.engine.pipeline.TileOutputListener;
 
 import java.io.BufferedInputStream;
 import java.io.File;
@@ -74,6 +75,12 @@ public final class EnhanceJob {
      */
     public Outcome run(EnhanceRequest request, RuntimeStats stats, ProgressListener progress, CancellationToken cancel)
             throws IOException, InterruptedException {
+        return run(request, stats, progress, TileOutputListener.NONE, cancel);
+    }
+
+    /** As {@link #run(EnhanceRequest, RuntimeStats, ProgressListener, CancellationToken)}, each tile shown to {@code tiles}. */
+    public Outcome run(EnhanceRequest request, RuntimeStats stats, ProgressListener progress, TileOutputListener tiles,
+                       CancellationToken cancel) throws IOException, InterruptedException {
         MediaStoreOutputTarget.sweep(resolver, collection, staging);
         PhotoMetadata metadata = readMetadata(request.source());
         int orientation = metadata.exif() != null ? metadata.orientation() : readOrientation(request.source());
@@ -82,7 +89,7 @@ public final class EnhanceJob {
             MediaStoreOutputTarget target = new MediaStoreOutputTarget(resolver, collection, request.displayName(),
                     request.format().mimeType(), staging);
             SizedSink sink = new SizedSink(target, request, metadata);
-            EnhanceResult result = enhancer.run(source, sink, progress, cancel);
+            EnhanceResult result = enhancer.run(source, sink, progress, tiles, cancel);
             return new Outcome(target.uri(), sink.width, sink.height, result, sink.metadataNote);
         }
     }

@@ -13,15 +13,18 @@ import androidx.work.WorkerParameters;
 
 import io.clarity.app.R;
 import io.clarity.app.data.EnhanceEstimates;
+import io.clarity.app.data.JobPreview;
 import io.clarity.app.platform.HeapBudget;
 import io.clarity.app.platform.MediaStoreOutputTarget;
 import io.clarity.app.tflite.RuntimeStats;
 import io.clarity.engine.pipeline.CancellationToken;
+import io.clarity.engine.pipeline.LivePreview;
 import io.clarity.engine.pipeline.Progress;
 
 import java.io.File;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One run of the queue, kept thin: {@link WorkManagerEnhanceJobs#runQueue} picks the jobs, {@link EnhanceJob} does
@@ -31,6 +34,11 @@ import java.util.concurrent.ExecutionException;
 public final class EnhanceWorker extends Worker {
     private static final String TAG = "EnhanceWorker";
     private static final long REPORT_INTERVAL_NANOS = 250_000_000L;
+
+    /** A phone screen's longer side: the live preview is never larger (never the full output). */
+    static final int PREVIEW_MAX_SIDE = 1080;
+    /** At most four preview files a second: more would not look smoother and costs the job time. */
+    static final long PREVIEW_INTERVAL_MS = 250;
 
     private final WorkManagerEnhanceJobs jobs;
     private final ModelRuntime runtime;
@@ -85,8 +93,19 @@ public final class EnhanceWorker extends Worker {
         RuntimeStats stats = new RuntimeStats();
         EnhanceJob run = new EnhanceJob(context.getContentResolver(), MediaStoreOutputTarget.imagesCollection(),
                 new File(context.getFilesDir(), "staging"), runtime, HeapBudget.options(context));
-        EnhanceJob.Outcome outcome = run.run(request, stats, progress -> report(notifications, job, progress, foreground),
-                cancel);
+        File previewFile = previewFile(context, job.id);
+        EnhanceJob.Outcome outcome;
+        try (LivePreview preview = new LivePreview(previewFile.toPath(), PREVIEW_MAX_SIDE, PREVIEW_INTERVAL_MS,
+                TimeUnit.MILLISECONDS, (revision, tiles) ->
+                jobs.reportPreview(job.id, new JobPreview(previewFile, revision, tiles)))) {
+            outcome = run.run(request, stats, progress -> report(notifications, job, progress, foreground), preview,
+                    cancel);
+            if (preview.failure() != null) {
+                Log.w(TAG, "live preview of " + request.displayName() + " not written", preview.failure());
+            }
+        } finally {
+            previewFile.delete(); // the result (or the failure) replaces it
+        }
         Log.i(TAG, request.displayName() + ": " + outcome.result.tiles() + " tiles on " + stats.backend() + ", "
                 + String.format(Locale.ROOT, "%.1f", stats.millisPerTile()) + " ms/tile"
                 + (stats.fellBack() ? " (" + stats.fallback() + ": " + stats.fallbackReason() + ")" : ""));
@@ -95,6 +114,15 @@ public final class EnhanceWorker extends Worker {
         return new WorkManagerEnhanceJobs.Outcome(outcome.output, outcome.width, outcome.height,
                 backendName(stats), stats.millisPerTile(),
                 join(join(foregroundNote, runtimeNote(context, stats)), metadataNote(context, outcome.metadataNote)));
+    }
+
+    /** Where a job's live preview is written: app storage, so the UI process reads it whatever runs the job. */
+    static File previewFile(Context context, java.util.UUID id) {
+        File dir = new File(context.getCacheDir(), "previews");
+        if (!dir.isDirectory()) {
+            dir.mkdirs();
+        }
+        return new File(dir, id + ".png");
     }
 
     /**

@@ -10,6 +10,7 @@ import androidx.work.OutOfQuotaPolicy;
 import androidx.work.WorkManager;
 
 import io.clarity.app.data.EnhanceJobs;
+import io.clarity.app.data.JobPreview;
 import io.clarity.app.data.JobStatus;
 import io.clarity.engine.pipeline.CancellationToken;
 import io.clarity.engine.pipeline.Progress;
@@ -51,6 +52,7 @@ public final class WorkManagerEnhanceJobs implements EnhanceJobs {
     private final ReentrantLock turn = new ReentrantLock();
     private final Map<UUID, JobStatus> preparing = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<UUID, Progress> progress = new ConcurrentHashMap<>();
+    private final Map<UUID, JobPreview> previews = new ConcurrentHashMap<>();
     private final Map<UUID, CancellationToken> running = new ConcurrentHashMap<>();
     private final Set<UUID> cancelRequested = ConcurrentHashMap.newKeySet();
     private final MutableLiveData<List<JobStatus>> statuses = new MutableLiveData<>();
@@ -278,6 +280,7 @@ public final class WorkManagerEnhanceJobs implements EnhanceJobs {
             running.remove(job.id);
             cancelRequested.remove(job.id);
             progress.remove(job.id);
+            previews.remove(job.id);
             publish();
         }
     }
@@ -285,6 +288,12 @@ public final class WorkManagerEnhanceJobs implements EnhanceJobs {
     /** Live progress of a running job (memory only: a restarted job starts its tiles again). */
     void reportProgress(UUID id, Progress p) {
         progress.put(id, p);
+        publish();
+    }
+
+    /** A new live preview file of a running job (memory only, like its progress). */
+    void reportPreview(UUID id, JobPreview preview) {
+        previews.put(id, preview);
         publish();
     }
 
@@ -326,8 +335,10 @@ public final class WorkManagerEnhanceJobs implements EnhanceJobs {
 
     private JobStatus status(LedgerEntry e) {
         Progress p = progress.get(e.id);
-        return new JobStatus(e.id, e.request.displayName(), e.state,
+        JobStatus status = new JobStatus(e.id, e.request.displayName(), e.state,
                 p == null ? 0 : p.tilesDone(), p == null ? 0 : p.tilesTotal(), p == null ? -1 : p.etaMillis(),
                 e.request.input(), e.output, e.width, e.height, e.backend, e.millisPerTile, e.error, e.note);
+        JobPreview preview = previews.get(e.id);
+        return preview == null ? status : status.withPreview(preview);
     }
 }

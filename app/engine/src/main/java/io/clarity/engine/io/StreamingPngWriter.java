@@ -21,6 +21,8 @@ public final class StreamingPngWriter extends StreamingImageWriter {
 
     private final PhotoMetadata metadata;
     private final Deflater deflater;
+    /** The one filter type every row gets, or -1 to pick per row. */
+    private final int fixedFilter;
     private OutputStream out;
     private int channels;
     private byte[] previous;
@@ -30,14 +32,22 @@ public final class StreamingPngWriter extends StreamingImageWriter {
     private int idatFill;
 
     public StreamingPngWriter(OutputTarget target, PhotoMetadata metadata) {
-        this(target, metadata, Deflater.DEFAULT_COMPRESSION);
+        this(target, metadata, Deflater.DEFAULT_COMPRESSION, -1);
     }
 
-    /** @param deflateLevel {@link Deflater#BEST_SPEED} for a file rewritten often (a live preview) */
-    public StreamingPngWriter(OutputTarget target, PhotoMetadata metadata, int deflateLevel) {
+    private StreamingPngWriter(OutputTarget target, PhotoMetadata metadata, int deflateLevel, int fixedFilter) {
         super(target);
         this.metadata = metadata;
         this.deflater = new Deflater(deflateLevel);
+        this.fixedFilter = fixedFilter;
+    }
+
+    /**
+     * For a file rewritten several times a second (a live preview): the fastest deflate and the Sub filter on every
+     * row, about a fifth of the filtering work, files a little larger. No metadata.
+     */
+    public static StreamingPngWriter fast(OutputTarget target) {
+        return new StreamingPngWriter(target, PhotoMetadata.NONE, Deflater.BEST_SPEED, 1);
     }
 
     @Override
@@ -130,7 +140,7 @@ public final class StreamingPngWriter extends StreamingImageWriter {
         int n = current.length;
         long best = Long.MAX_VALUE;
         int bestType = 0;
-        for (int type = 0; type < 5; type++) {
+        for (int type = fixedFilter < 0 ? 0 : fixedFilter; type < (fixedFilter < 0 ? 5 : fixedFilter + 1); type++) {
             byte[] f = filtered[type];
             f[0] = (byte) type;
             long sum = 0;
@@ -156,7 +166,7 @@ public final class StreamingPngWriter extends StreamingImageWriter {
                 bestType = type;
             }
         }
-        return filtered[bestType];
+        return filtered[fixedFilter < 0 ? bestType : fixedFilter];
     }
 
     private static int paeth(int a, int b, int c) {

@@ -4,14 +4,12 @@ import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.image.Region;
 import io.clarity.engine.io.FileOutputTarget;
 import io.clarity.engine.io.StreamingPngWriter;
-import io.clarity.engine.metadata.PhotoMetadata;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.Deflater;
 
 /**
  * The output as it forms, at screen size: each finished tile is box-averaged into a small canvas (transparent
@@ -160,8 +158,7 @@ public final class LivePreview implements TileOutputListener, AutoCloseable {
             dirty = false;
         }
         try {
-            StreamingPngWriter png = new StreamingPngWriter(new FileOutputTarget(file), PhotoMetadata.NONE,
-                    Deflater.BEST_SPEED);
+            StreamingPngWriter png = StreamingPngWriter.fast(new FileOutputTarget(file));
             png.start(copy.width(), copy.height(), true);
             png.writeRows(copy);
             png.finish();

@@ -1,21 +1,19 @@
 package io.clarity.app.ui.result
 
 import android.graphics.Bitmap
-import android.graphics.BitmapFactory
-import android.graphics.BitmapRegionDecoder
-import android.graphics.Rect
 import android.net.Uri
-import android.os.Build
 import androidx.compose.foundation.Canvas
 import androidx.compose.foundation.background
 import androidx.compose.foundation.gestures.Orientation
+import androidx.compose.foundation.gestures.detectTapGestures
 import androidx.compose.foundation.gestures.detectTransformGestures
 import androidx.compose.foundation.gestures.draggable
 import androidx.compose.foundation.gestures.rememberDraggableState
 import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.fillMaxHeight
 import androidx.compose.foundation.layout.fillMaxSize
-import androidx.compose.foundation.layout.offset
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.absoluteOffset
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.width
 import androidx.compose.foundation.shape.RoundedCornerShape
@@ -24,20 +22,20 @@ import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
-import androidx.compose.runtime.mutableFloatStateOf
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberUpdatedState
 import androidx.compose.runtime.setValue
 import androidx.compose.runtime.snapshotFlow
+import androidx.compose.ui.AbsoluteAlignment
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.draw.clipToBounds
 import androidx.compose.ui.draw.drawWithContent
 import androidx.compose.ui.geometry.Offset
-import androidx.compose.ui.geometry.Size
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.graphics.asImageBitmap
+import androidx.compose.ui.graphics.drawscope.Stroke
 import androidx.compose.ui.graphics.drawscope.clipRect
 import androidx.compose.ui.graphics.graphicsLayer
 import androidx.compose.ui.input.pointer.pointerInput
@@ -45,6 +43,7 @@ import androidx.compose.ui.layout.ContentScale
 import androidx.compose.ui.layout.onSizeChanged
 import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.platform.LocalDensity
+import androidx.compose.ui.platform.LocalLayoutDirection
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.ProgressBarRangeInfo
@@ -53,12 +52,16 @@ import androidx.compose.ui.semantics.progressBarRangeInfo
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.semantics.setProgress
 import androidx.compose.ui.semantics.stateDescription
+import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.IntOffset
 import androidx.compose.ui.unit.IntSize
+import androidx.compose.ui.unit.LayoutDirection
 import androidx.compose.ui.unit.dp
 import coil3.compose.AsyncImage
 import io.clarity.app.R
+import io.clarity.app.platform.BitmapRegionSource
 import io.clarity.app.platform.PhotoBounds
+import io.clarity.engine.image.Region
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.collectLatest
@@ -67,11 +70,15 @@ import kotlin.math.roundToInt
 
 /** The test tag of the divider, the one adjustable control of the viewer. */
 const val DIVIDER_TAG = "before-after-divider"
+/** Test tags of the two sides' labels. */
+const val BEFORE_LABEL_TAG = "before-label"
+const val AFTER_LABEL_TAG = "after-label"
 
 /**
- * Before on the left of the divider, after on the right, both under one pinch-zoom and pan. Each image is a
- * screen-sized preview plus, when zoomed in, the visible region decoded again at the sample size the zoom
- * needs, so even a 100 MP result never decodes whole.
+ * Before on the reading direction's start side of the divider (left, or right in RTL), after on the other, both under
+ * one pinch/double-tap zoom and pan ([ViewerTransform]: the arithmetic, tested on its own). Each side is a
+ * screen-sized preview plus, when zoomed, its visible region decoded again from its own file at the sample size the
+ * zoom needs, so both are at full detail at every zoom and even a 100 MP result never decodes whole.
  */
 @Composable
 fun BeforeAfterViewer(
@@ -82,55 +89,73 @@ fun BeforeAfterViewer(
     modifier: Modifier = Modifier,
 ) {
     val context = LocalContext.current
+    val rtl = LocalLayoutDirection.current == LayoutDirection.Rtl
     var viewport by remember { mutableStateOf(IntSize.Zero) }
-    var imageSize by remember(after) { mutableStateOf(IntSize.Zero) }
-    var zoom by remember(after) { mutableFloatStateOf(1f) }
-    var pan by remember(after) { mutableStateOf(Offset.Zero) }
+    // The picture's shape, from the result: the transform is defined on it, so both sides share it.
+    var shape by remember(after) { mutableStateOf(IntSize.Zero) }
+    var transform by remember(after) { mutableStateOf(ViewerTransform.IDENTITY) }
     LaunchedEffect(after) {
         val bounds = withContext(Dispatchers.IO) { PhotoBounds.read(context.contentResolver, after) }
-        if (bounds != null) imageSize = IntSize(bounds.width, bounds.height)
+        if (bounds != null) shape = IntSize(bounds.width, bounds.height)
     }
-    val fit = fittedSize(imageSize, viewport)
-    // Zoom until one image pixel covers two screen pixels.
-    val maxZoom = if (fit.width > 0f) maxOf(1f, imageSize.width / fit.width * 2f) else 1f
     val splitNow by rememberUpdatedState(split)
-    val width by rememberUpdatedState(viewport.width)
     Box(
         modifier
             .clipToBounds()
             .onSizeChanged { viewport = it }
-            .pointerInput(fit, maxZoom) {
-                detectTransformGestures { centroid, gesturePan, gestureZoom, _ ->
-                    val newZoom = (zoom * gestureZoom).coerceIn(1f, maxZoom)
-                    val center = Offset(size.width / 2f, size.height / 2f)
-                    // Keep the point under the fingers still while zooming.
-                    val anchored = (pan + centroid - center) * (newZoom / zoom) - (centroid - center)
-                    zoom = newZoom
-                    pan = clampPan(anchored + gesturePan, fit, size.width.toFloat(), size.height.toFloat(), zoom)
+            .pointerInput(shape, viewport) {
+                detectTransformGestures { centroid, pan, zoom, _ ->
+                    transform = transform.gesture(centroid.x, centroid.y, pan.x, pan.y, zoom,
+                        shape.width, shape.height, viewport.width, viewport.height)
                 }
+            }
+            .pointerInput(shape, viewport) {
+                detectTapGestures(onDoubleTap = { at ->
+                    transform = transform.doubleTap(at.x, at.y, shape.width, shape.height, viewport.width, viewport.height)
+                })
             },
     ) {
-        val transform = ViewTransform(zoom, pan, viewport, fit)
+        val dividerX = SplitDivider.dividerX(split, viewport.width, rtl)
         Box(Modifier.fillMaxSize().drawWithContent {
-            clipRect(right = size.width * split) { this@drawWithContent.drawContent() }
+            if (rtl) clipRect(left = dividerX) { this@drawWithContent.drawContent() }
+            else clipRect(right = dividerX) { this@drawWithContent.drawContent() }
         }) {
-            if (before != null) ZoomedImage(before, transform)
+            if (before != null) ZoomedImage(before, transform, shape, viewport)
+            else Unavailable(rtl)
         }
         Box(Modifier.fillMaxSize().drawWithContent {
-            clipRect(left = size.width * split) { this@drawWithContent.drawContent() }
+            if (rtl) clipRect(right = dividerX) { this@drawWithContent.drawContent() }
+            else clipRect(left = dividerX) { this@drawWithContent.drawContent() }
         }) {
-            ZoomedImage(after, transform)
+            ZoomedImage(after, transform, shape, viewport)
         }
-        Corner(stringResource(R.string.result_before), Alignment.TopStart)
-        Corner(stringResource(R.string.result_after), Alignment.TopEnd)
-        Divider(split, viewport, onSplitChange = { delta ->
-            if (width > 0) onSplitChange((splitNow + delta / width).coerceIn(0f, 1f))
+        // Labels follow the images, which are never mirrored: absolute sides.
+        Corner(stringResource(R.string.result_before), if (rtl) AbsoluteAlignment.TopRight else AbsoluteAlignment.TopLeft, BEFORE_LABEL_TAG)
+        Corner(stringResource(R.string.result_after), if (rtl) AbsoluteAlignment.TopLeft else AbsoluteAlignment.TopRight, AFTER_LABEL_TAG)
+        Divider(split, dividerX, onDrag = { dx ->
+            onSplitChange(SplitDivider.afterDrag(splitNow, dx, viewport.width, rtl))
         }, onSet = onSplitChange)
     }
 }
 
 @Composable
-private fun Corner(text: String, alignment: Alignment) {
+private fun Unavailable(rtl: Boolean) {
+    Box(Modifier.fillMaxSize().background(MaterialTheme.colorScheme.surfaceVariant)) {
+        Text(
+            stringResource(R.string.result_before_unavailable),
+            color = MaterialTheme.colorScheme.onSurfaceVariant,
+            style = MaterialTheme.typography.bodyMedium,
+            textAlign = TextAlign.Center,
+            modifier = Modifier
+                .fillMaxWidth(0.5f)
+                .align(if (rtl) AbsoluteAlignment.CenterRight else AbsoluteAlignment.CenterLeft)
+                .padding(16.dp),
+        )
+    }
+}
+
+@Composable
+private fun Corner(text: String, alignment: Alignment, tag: String) {
     Box(Modifier.fillMaxSize()) {
         Text(
             text,
@@ -140,29 +165,34 @@ private fun Corner(text: String, alignment: Alignment) {
                 .align(alignment)
                 .padding(12.dp)
                 .background(Color(0x99000000), RoundedCornerShape(8.dp))
-                .padding(horizontal = 8.dp, vertical = 4.dp),
+                .padding(horizontal = 8.dp, vertical = 4.dp)
+                .testTag(tag),
         )
     }
 }
 
 @Composable
-private fun Divider(split: Float, viewport: IntSize, onSplitChange: (Float) -> Unit, onSet: (Float) -> Unit) {
+private fun Divider(split: Float, dividerX: Float, onDrag: (Float) -> Unit, onSet: (Float) -> Unit) {
     val density = LocalDensity.current
     val handle = 48.dp
     val label = stringResource(R.string.result_divider)
-    val state = stringResource(R.string.result_divider_state, (split * 100).roundToInt())
-    val x = viewport.width * split - with(density) { handle.toPx() } / 2
+    val percents = SplitDivider.percents(split)
+    val state = stringResource(R.string.result_divider_split, percents[0], percents[1])
+    val x = dividerX - with(density) { handle.toPx() } / 2
     val lineColor = MaterialTheme.colorScheme.primary
-    Canvas(
+    // Screen coordinates, whatever the layout direction: offset and start alignment would mirror in RTL.
+    Box(Modifier.fillMaxSize()) { Canvas(
         Modifier
-            .offset { IntOffset(x.roundToInt(), 0) }
+            .align(AbsoluteAlignment.TopLeft)
+            .absoluteOffset { IntOffset(x.roundToInt(), 0) }
             .width(handle)
             .fillMaxHeight()
             .testTag(DIVIDER_TAG)
-            .draggable(orientation = Orientation.Horizontal, state = rememberDraggableState(onSplitChange))
+            .draggable(orientation = Orientation.Horizontal, state = rememberDraggableState(onDrag))
             .semantics {
                 contentDescription = label
                 stateDescription = state
+                // The share showing before: TalkBack's "increase" shows more of it, on either reading direction.
                 progressBarRangeInfo = ProgressBarRangeInfo(split, 0f..1f)
                 setProgress { value -> onSet(value.coerceIn(0f, 1f)); true }
             },
@@ -170,121 +200,74 @@ private fun Divider(split: Float, viewport: IntSize, onSplitChange: (Float) -> U
         val cx = size.width / 2
         drawLine(Color.White, Offset(cx, 0f), Offset(cx, size.height), 3.dp.toPx())
         drawCircle(lineColor, radius = 16.dp.toPx(), center = Offset(cx, size.height / 2))
-        drawCircle(Color.White, radius = 16.dp.toPx(), center = Offset(cx, size.height / 2), style = androidx.compose.ui.graphics.drawscope.Stroke(3.dp.toPx()))
-    }
+        drawCircle(Color.White, radius = 16.dp.toPx(), center = Offset(cx, size.height / 2), style = Stroke(3.dp.toPx()))
+    } }
 }
 
-/** Zoom about the viewport centre, then pan; the image fitted inside the viewport at zoom 1. */
-private class ViewTransform(val zoom: Float, val pan: Offset, val viewport: IntSize, val fit: Size) {
-    private val center get() = Offset(viewport.width / 2f, viewport.height / 2f)
-    private val fitOrigin get() = Offset((viewport.width - fit.width) / 2f, (viewport.height - fit.height) / 2f)
-
-    /** Screen position of a point given in fitted-image coordinates (0..fit.width). */
-    fun toScreen(p: Offset): Offset = center + (fitOrigin + p - center) * zoom + pan
-
-    fun toFitted(s: Offset): Offset = (s - pan - center) / zoom + center - fitOrigin
-}
-
-private fun fittedSize(image: IntSize, viewport: IntSize): Size {
-    if (image.width <= 0 || image.height <= 0 || viewport.width <= 0 || viewport.height <= 0) return Size.Zero
-    val s = minOf(viewport.width.toFloat() / image.width, viewport.height.toFloat() / image.height)
-    return Size(image.width * s, image.height * s)
-}
-
-private fun clampPan(pan: Offset, fit: Size, width: Float, height: Float, zoom: Float): Offset {
-    val maxX = maxOf(0f, (fit.width * zoom - width) / 2f)
-    val maxY = maxOf(0f, (fit.height * zoom - height) / 2f)
-    return Offset(pan.x.coerceIn(-maxX, maxX), pan.y.coerceIn(-maxY, maxY))
-}
-
-/** A decoded region of the image: which image pixels, decoded at which sample size. */
-private class Detail(val region: Rect, val bitmap: Bitmap)
+/** A decoded region of one side: which of its upright pixels, of an image of which size. */
+private class Detail(val region: IntArray, val imageSize: IntSize, val bitmap: Bitmap)
 
 @Composable
-private fun ZoomedImage(uri: Uri, transform: ViewTransform) {
+private fun ZoomedImage(uri: Uri, transform: ViewerTransform, shape: IntSize, viewport: IntSize) {
     val context = LocalContext.current
     val current by rememberUpdatedState(transform)
     var detail by remember(uri) { mutableStateOf<Detail?>(null) }
-    // Its own size: "before" is the scale factor smaller than "after", laid out over the same rectangle.
-    var imageSize by remember(uri) { mutableStateOf(IntSize.Zero) }
-    var upright by remember(uri) { mutableStateOf(false) }
-    LaunchedEffect(uri) {
-        val bounds = withContext(Dispatchers.IO) { PhotoBounds.read(context.contentResolver, uri) }
-        if (bounds != null) {
-            upright = bounds.orientation == 1
-            imageSize = IntSize(bounds.width, bounds.height)
-        }
-    }
     AsyncImage(
         model = uri,
         contentDescription = null,
         contentScale = ContentScale.Fit,
         modifier = Modifier.fillMaxSize().graphicsLayer {
-            scaleX = transform.zoom
-            scaleY = transform.zoom
-            translationX = transform.pan.x
-            translationY = transform.pan.y
+            scaleX = transform.zoom()
+            scaleY = transform.zoom()
+            translationX = transform.panX()
+            translationY = transform.panY()
         },
     )
-    LaunchedEffect(uri, imageSize) {
-        // A region decoder reads stored pixels: for a photo stored turned (EXIF), only the preview is shown.
-        if (imageSize.width <= 0 || !upright) return@LaunchedEffect
-        val decoder = withContext(Dispatchers.IO) { openDecoder(context, uri, imageSize) } ?: return@LaunchedEffect
+    LaunchedEffect(uri, shape, viewport) {
+        if (shape.width <= 0 || viewport.width <= 0) return@LaunchedEffect
+        val source = withContext(Dispatchers.IO) {
+            try {
+                val bounds = PhotoBounds.read(context.contentResolver, uri) ?: return@withContext null
+                BitmapRegionSource.open(context.contentResolver, uri, bounds.orientation)
+            } catch (e: java.io.IOException) {
+                null // the preview alone is shown
+            }
+        } ?: return@LaunchedEffect
         try {
-            snapshotFlow { Triple(current.zoom, current.pan, current.viewport) }.collectLatest {
-                delay(120) // decode once the fingers rest
-                val t = current
-                if (t.fit.width <= 0f || t.zoom < 1.5f) {
+            snapshotFlow { current }.collectLatest { t ->
+                if (t.zoom() < 1.05f) {
                     detail = null
                     return@collectLatest
                 }
-                val scale = imageSize.width / t.fit.width
-                val topLeft = t.toFitted(Offset.Zero) * scale
-                val bottomRight = t.toFitted(Offset(t.viewport.width.toFloat(), t.viewport.height.toFloat())) * scale
-                val rect = Rect(
-                    topLeft.x.toInt().coerceIn(0, imageSize.width), topLeft.y.toInt().coerceIn(0, imageSize.height),
-                    bottomRight.x.toInt().coerceIn(0, imageSize.width), bottomRight.y.toInt().coerceIn(0, imageSize.height),
-                )
-                if (rect.isEmpty) return@collectLatest
-                var sample = 1
-                while (sample * 2 <= scale / t.zoom) sample *= 2
-                val options = BitmapFactory.Options().apply { inSampleSize = sample }
-                val bitmap = withContext(Dispatchers.IO) { decoder.decodeRegion(rect, options) }
-                detail = bitmap?.let { Detail(rect, it) }
+                delay(120) // decode once the fingers rest
+                val size = IntSize(source.width(), source.height())
+                val r = t.visibleRegion(size.width, size.height, shape.width, shape.height, viewport.width, viewport.height)
+                if (r[2] <= r[0] || r[3] <= r[1]) return@collectLatest
+                val sample = ViewerTransform.sampleSize(
+                    t.imagePixelsPerScreenPixel(size.width, shape.width, shape.height, viewport.width, viewport.height))
+                val bitmap = withContext(Dispatchers.IO) {
+                    source.decodeUpright(Region(r[0], r[1], r[2] - r[0], r[3] - r[1]), sample)
+                }
+                detail = bitmap?.let { Detail(r, size, it) }
             }
         } finally {
-            decoder.recycle()
+            source.close()
         }
     }
     val shown = detail
-    if (shown != null) {
+    if (shown != null && shape.width > 0) {
         Canvas(Modifier.fillMaxSize()) {
-            val t = transform
-            if (t.fit.width <= 0f) return@Canvas
-            val scale = imageSize.width / t.fit.width
-            val topLeft = t.toScreen(Offset(shown.region.left / scale, shown.region.top / scale))
-            val bottomRight = t.toScreen(Offset(shown.region.right / scale, shown.region.bottom / scale))
+            val w = shown.imageSize.width.toFloat()
+            val h = shown.imageSize.height.toFloat()
+            val vw = viewport.width
+            val vh = viewport.height
+            val topLeft = transform.toScreen(shown.region[0] / w, shown.region[1] / h, shape.width, shape.height, vw, vh)
+            val bottomRight = transform.toScreen(shown.region[2] / w, shown.region[3] / h, shape.width, shape.height, vw, vh)
             drawImage(
                 shown.bitmap.asImageBitmap(),
-                dstOffset = IntOffset(topLeft.x.roundToInt(), topLeft.y.roundToInt()),
-                dstSize = IntSize((bottomRight.x - topLeft.x).roundToInt(), (bottomRight.y - topLeft.y).roundToInt()),
+                dstOffset = IntOffset(topLeft[0].roundToInt(), topLeft[1].roundToInt()),
+                dstSize = IntSize((bottomRight[0] - topLeft[0]).roundToInt(), (bottomRight[1] - topLeft[1]).roundToInt()),
             )
         }
     }
 }
-
-/** A region decoder over the stored pixels; null when they are not what the preview shows. */
-@Suppress("DEPRECATION")
-private fun openDecoder(context: android.content.Context, uri: Uri, upright: IntSize): BitmapRegionDecoder? =
-    try {
-        context.contentResolver.openInputStream(uri)?.use { input ->
-            val decoder = if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.S) BitmapRegionDecoder.newInstance(input)
-            else BitmapRegionDecoder.newInstance(input, false)
-            if (decoder != null && (decoder.width != upright.width || decoder.height != upright.height)) {
-                decoder.recycle()
-                null
-            } else decoder
-        }
-    } catch (e: Exception) {
-        null
-    }

@@ -140,6 +140,7 @@ private fun JobState(job: JobStatus?, onCancel: () -> Unit, modifier: Modifier) 
             JobStatus.State.CANCELLED -> Text(stringResource(R.string.job_cancelled))
             null -> JobProgress(JobStatus(java.util.UUID(0, 0), "", JobStatus.State.QUEUED, 0, 0, -1, null, null, 0, 0, null, 0.0, null, null))
             else -> {
+                LiveTilePreview(job.input, job.preview, Modifier.weight(1f).fillMaxWidth())
                 JobProgress(job)
                 TextButton(onClick = onCancel, modifier = Modifier.align(Alignment.End)) {
                     Text(stringResource(R.string.action_cancel))

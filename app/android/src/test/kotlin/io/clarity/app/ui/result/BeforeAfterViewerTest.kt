@@ -11,6 +11,10 @@ import androidx.compose.ui.semantics.SemanticsProperties
 import androidx.compose.ui.test.assertContentDescriptionEquals
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onNodeWithTag
+import androidx.compose.ui.test.onRoot
+import androidx.compose.runtime.CompositionLocalProvider
+import androidx.compose.ui.platform.LocalLayoutDirection
+import androidx.compose.ui.unit.LayoutDirection
 import androidx.compose.ui.test.performSemanticsAction
 import androidx.compose.ui.test.performTouchInput
 import androidx.compose.ui.test.swipeLeft
@@ -30,9 +34,12 @@ class BeforeAfterViewerTest {
 
     private var split by mutableFloatStateOf(0.5f)
 
-    private fun show() {
+    private fun stateDescription() =
+        compose.onNodeWithTag(DIVIDER_TAG).fetchSemanticsNode().config[SemanticsProperties.StateDescription]
+
+    private fun show(direction: LayoutDirection = LayoutDirection.Ltr) {
         compose.setContent {
-            ClarityTheme {
+            CompositionLocalProvider(LocalLayoutDirection provides direction) { ClarityTheme {
                 BeforeAfterViewer(
                     before = Uri.parse("content://media/1"),
                     after = Uri.parse("content://media/2"),
@@ -40,7 +47,7 @@ class BeforeAfterViewerTest {
                     onSplitChange = { split = it },
                     modifier = Modifier.fillMaxSize(),
                 )
-            }
+            } }
         }
     }
 
@@ -57,6 +64,35 @@ class BeforeAfterViewerTest {
     }
 
     @Test
+    fun rightToLeftPutsBeforeAndItsLabelOnTheRight() {
+        show(LayoutDirection.Rtl)
+        compose.waitForIdle()
+        val width = compose.onRoot().fetchSemanticsNode().size.width
+        val beforeLabel = compose.onNodeWithTag(BEFORE_LABEL_TAG).fetchSemanticsNode().boundsInRoot
+        val afterLabel = compose.onNodeWithTag(AFTER_LABEL_TAG).fetchSemanticsNode().boundsInRoot
+        assertTrue("Before label on the right: $beforeLabel", beforeLabel.left > width / 2f)
+        assertTrue("After label on the left: $afterLabel", afterLabel.right < width / 2f)
+        split = 0.8f
+        compose.waitForIdle()
+        val divider = compose.onNodeWithTag(DIVIDER_TAG).fetchSemanticsNode().boundsInRoot
+        assertEquals("80 % before, measured from the right", width * 0.2f, divider.center.x, 2f)
+        assertEquals("80 percent before, 20 percent after", stateDescription())
+        // Dragging the divider left widens before, which sits on the right.
+        compose.onNodeWithTag(DIVIDER_TAG).performTouchInput { swipeLeft(startX = centerX, endX = centerX - 100f) }
+        compose.waitForIdle()
+        assertTrue("more before: $split", split > 0.8f)
+    }
+
+    @Test
+    fun leftToRightPutsBeforeAndItsLabelOnTheLeft() {
+        show()
+        compose.waitForIdle()
+        val width = compose.onRoot().fetchSemanticsNode().size.width
+        assertTrue(compose.onNodeWithTag(BEFORE_LABEL_TAG).fetchSemanticsNode().boundsInRoot.right < width / 2f)
+        assertTrue(compose.onNodeWithTag(AFTER_LABEL_TAG).fetchSemanticsNode().boundsInRoot.left > width / 2f)
+    }
+
+    @Test
     fun dividerIsAnAdjustableControlForTalkBack() {
         show()
         val divider = compose.onNodeWithTag(DIVIDER_TAG)
@@ -67,8 +103,11 @@ class BeforeAfterViewerTest {
         divider.performSemanticsAction(SemanticsActions.SetProgress) { it(0.8f) }
         compose.waitForIdle()
         assertEquals(0.8f, split, 0f)
-        assertEquals("80 percent shows the result",
-            compose.onNodeWithTag(DIVIDER_TAG).fetchSemanticsNode().config[SemanticsProperties.StateDescription])
+        // At 0.8 the divider sits at 80 % of the width: 80 % of the viewer shows the photo before.
+        assertEquals("80 percent before, 20 percent after", stateDescription())
+        divider.performSemanticsAction(SemanticsActions.SetProgress) { it(0.2f) }
+        compose.waitForIdle()
+        assertEquals("20 percent before, 80 percent after", stateDescription())
         divider.performSemanticsAction(SemanticsActions.SetProgress) { it(7f) }
         compose.waitForIdle()
         assertEquals("clamped to the range", 1f, split, 0f)
