@@ -15,6 +15,7 @@ import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onRoot
 import androidx.test.core.app.ApplicationProvider
 import androidx.test.ext.junit.runners.AndroidJUnit4
+import io.clarity.app.data.JobPreview
 import io.clarity.app.data.JobStatus
 import io.clarity.app.data.ModelInfo
 import io.clarity.app.data.RecentResults
@@ -134,6 +135,27 @@ class ScreenshotTest {
         val job = JobStatus(UUID.randomUUID(), "harbour-clarity.jpg", JobStatus.State.RUNNING, 7, 24, 95_000, null, null, 0, 0, null, 0.0, null, null)
         shoot("result-running") {
             ResultContent(ResultUiState(job, null, null, "", "image/jpeg", 0.5f, false),
+                onSplitChange = {}, onShare = {}, onSave = {}, onCancel = {}, onSavedShown = {}, onBack = {})
+        }
+    }
+
+    /** Mid-job: 7 of 24 tiles done, those tiles laid over the photo (a synthetic drawing, not model output). */
+    @Test
+    fun resultLivePreview() {
+        val input = drawing("live-input", 160, 120)
+        val tiles = android.graphics.BitmapFactory.decodeFile(drawing("live-tiles", 320, 240).path)
+            .copy(Bitmap.Config.ARGB_8888, true)
+        val clear = Paint().apply { xfermode = android.graphics.PorterDuffXfermode(android.graphics.PorterDuff.Mode.CLEAR) }
+        Canvas(tiles).apply {
+            drawRect(320f / 6, 60f, 320f, 120f, clear) // row 2 after its first tile
+            drawRect(0f, 120f, 320f, 240f, clear) // rows 3 and 4
+        }
+        val previewFile = File(context.cacheDir, "live-preview.png")
+        FileOutputStream(previewFile).use { tiles.compress(Bitmap.CompressFormat.PNG, 100, it) }
+        val job = JobStatus(UUID.randomUUID(), "harbour-clarity.jpg", JobStatus.State.RUNNING, 7, 24, 95_000, input, null, 0, 0, null, 0.0, null, null)
+            .withPreview(JobPreview(previewFile, 3, 7))
+        shoot("result-live-preview") {
+            ResultContent(ResultUiState(job, input, null, "", "image/jpeg", 0.5f, false),
                 onSplitChange = {}, onShare = {}, onSave = {}, onCancel = {}, onSavedShown = {}, onBack = {})
         }
     }

@@ -8,7 +8,7 @@ import io.clarity.engine.metadata.MalformedImageException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 
-/** Why a job failed, in words a person understands (the exception's own text is logged, not shown alone). */
+/** Why a job failed, in words a person understands; the exception's own text is logged, never shown. */
 final class FailureReason {
     private FailureReason() {
     }
@@ -32,9 +32,10 @@ final class FailureReason {
                 return context.getString(R.string.reason_undecodable);
             }
             if (t instanceof IOException && t.getCause() == null) {
-                return context.getString(R.string.reason_io, message);
+                return context.getString(R.string.reason_io);
             }
         }
-        return context.getString(R.string.reason_other, String.valueOf(failure.getMessage()));
+        // The exception's text (a path, an errno, a class name) helps a log reader, never the person: it is logged.
+        return context.getString(R.string.reason_other);
     }
 }

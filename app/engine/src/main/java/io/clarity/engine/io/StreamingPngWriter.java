@@ -43,11 +43,12 @@ public final class StreamingPngWriter extends StreamingImageWriter {
     }
 
     /**
-     * For a file rewritten several times a second (a live preview): the fastest deflate and the Sub filter on every
-     * row, about a fifth of the filtering work, files a little larger. No metadata.
+     * For a file rewritten several times a second (a live preview): stored, not compressed, and unfiltered, so
+     * writing costs little more than copying the bytes (a 1080 x 810 preview: 3.5 MB in about 10 ms instead of
+     * 100-200 ms deflated); the file lives in app storage for seconds. No metadata.
      */
     public static StreamingPngWriter fast(OutputTarget target) {
-        return new StreamingPngWriter(target, PhotoMetadata.NONE, Deflater.BEST_SPEED, 1);
+        return new StreamingPngWriter(target, PhotoMetadata.NONE, Deflater.NO_COMPRESSION, 0);
     }
 
     @Override
@@ -138,6 +139,11 @@ public final class StreamingPngWriter extends StreamingImageWriter {
     /** Applies all five filters and keeps the one with the smallest sum of absolute (signed) bytes. */
     private byte[] filterRow() {
         int n = current.length;
+        if (fixedFilter == 0) { // None: the row as it is
+            filtered[0][0] = 0;
+            System.arraycopy(current, 0, filtered[0], 1, n);
+            return filtered[0];
+        }
         long best = Long.MAX_VALUE;
         int bestType = 0;
         for (int type = fixedFilter < 0 ? 0 : fixedFilter; type < (fixedFilter < 0 ? 5 : fixedFilter + 1); type++) {

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The output as it forms, at screen size: each finished tile is box-averaged into a small canvas (transparent
  * where no tile is done yet, so whoever shows it lays it over the photo), and the canvas is written as a PNG file,
- * atomically (a whole file or the previous one), at most once per interval, on a thread of its own so the run never
- * waits for the encoder. Never holds more than two canvases: the full output is never in memory. Readers learn of a
+ * atomically (a whole file or the previous one), at most once per interval and never more than 1/{@link #BUDGET} of
+ * the time, on a thread of its own so the run never waits for the encoder. Never holds more than two canvases: the full output is never in memory. Readers learn of a
  * new file through {@link Published} and its revision.
  */
 public final class LivePreview implements TileOutputListener, AutoCloseable {
@@ -24,6 +24,11 @@ public final class LivePreview implements TileOutputListener, AutoCloseable {
     public interface Published {
         void published(int revision, int tilesShown);
     }
+
+    /** The least time between two files, as a multiple of the last write's duration. */
+    static final int BUDGET = 50;
+    /** Samples per preview pixel and axis. */
+    static final int SAMPLES = 4;
 
     private final Path file;
     private final int maxSide;
@@ -34,11 +39,14 @@ public final class LivePreview implements TileOutputListener, AutoCloseable {
     private int outputWidth;
     private int outputHeight;
     private ArgbImage canvas;
+    /** The writer's copy of the canvas, reused: a fresh 3.5 MB array per file is humongous garbage for G1 and ART. */
+    private ArgbImage snapshot;
     private int tiles;
     private boolean dirty;
     private boolean writing;
     private long lastWriteNanos;
     private boolean everWritten;
+    private long gapNanos;
     private int revision;
     private volatile IOException failure;
 
@@ -54,6 +62,7 @@ public final class LivePreview implements TileOutputListener, AutoCloseable {
         this.file = file;
         this.maxSide = maxSide;
         this.intervalNanos = unit.toNanos(interval);
+        this.gapNanos = intervalNanos;
         this.published = published;
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "clarity-live-preview");
@@ -83,6 +92,7 @@ public final class LivePreview implements TileOutputListener, AutoCloseable {
             outputWidth = width;
             outputHeight = height;
             canvas = new ArgbImage(size[0], size[1]);
+            snapshot = new ArgbImage(size[0], size[1]);
         }
     }
 
@@ -96,14 +106,16 @@ public final class LivePreview implements TileOutputListener, AutoCloseable {
                 return; // the writer looks again when it is done
             }
             writing = true;
-            long wait = Math.max(0, lastWriteNanos + intervalNanos - System.nanoTime());
+            long wait = Math.max(0, lastWriteNanos + gapNanos - System.nanoTime());
             writer.schedule(this::write, everWritten ? wait : 0, TimeUnit.NANOSECONDS);
         }
     }
 
     /**
-     * Box-averages the part of the output inside {@code output} into the preview pixels it covers. A preview pixel
-     * that straddles two tiles gets the average of the last one's part: a sliver at most one preview pixel wide.
+     * Box-averages the part of the output inside {@code output} into the preview pixels it covers, from at most
+     * {@link #SAMPLES} × {@link #SAMPLES} evenly spread pixels of each (so the run pays a bounded few reads per preview
+     * pixel, however large the output). A preview pixel that straddles two tiles gets the average of the last one's
+     * part: a sliver at most one preview pixel wide.
      */
     static void downsample(Region output, ArgbImage band, int bandTop, int outputWidth, int outputHeight,
                            ArgbImage preview) {
@@ -128,35 +140,39 @@ public final class LivePreview implements TileOutputListener, AutoCloseable {
                 if (x1 <= x0) {
                     x1 = x0 + 1;
                 }
-                long a = 0;
-                long r = 0;
-                long g = 0;
-                long b = 0;
-                for (int y = y0; y < y1; y++) {
+                int stepX = Math.max(1, (x1 - x0) / SAMPLES);
+                int stepY = Math.max(1, (y1 - y0) / SAMPLES);
+                int a = 0; // fewer than (2 · SAMPLES)² samples of 255 at most: no overflow
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                int n = 0;
+                for (int y = y0 + (y1 - y0 - 1) % stepY / 2; y < y1; y += stepY) {
                     int row = (y - bandTop) * stride;
-                    for (int x = x0; x < x1; x++) {
+                    for (int x = x0 + (x1 - x0 - 1) % stepX / 2; x < x1; x += stepX) {
                         int p = src[row + x];
                         a += p >>> 24;
                         r += (p >> 16) & 0xFF;
                         g += (p >> 8) & 0xFF;
                         b += p & 0xFF;
+                        n++;
                     }
                 }
-                long n = (long) (y1 - y0) * (x1 - x0);
-                dst[py * pw + px] = (int) ((a + n / 2) / n) << 24 | (int) ((r + n / 2) / n) << 16
-                        | (int) ((g + n / 2) / n) << 8 | (int) ((b + n / 2) / n);
+                dst[py * pw + px] = (a + n / 2) / n << 24 | (r + n / 2) / n << 16 | (g + n / 2) / n << 8
+                        | (b + n / 2) / n;
             }
         }
     }
 
     private void write() {
-        ArgbImage copy;
+        ArgbImage copy = snapshot; // only this thread touches it
         int shown;
         synchronized (lock) {
-            copy = new ArgbImage(canvas.width(), canvas.height(), canvas.pixels().clone());
+            System.arraycopy(canvas.pixels(), 0, copy.pixels(), 0, copy.pixels().length);
             shown = tiles;
             dirty = false;
         }
+        long start = System.nanoTime();
         try {
             StreamingPngWriter png = StreamingPngWriter.fast(new FileOutputTarget(file));
             png.start(copy.width(), copy.height(), true);
@@ -170,8 +186,11 @@ public final class LivePreview implements TileOutputListener, AutoCloseable {
         synchronized (lock) {
             lastWriteNanos = System.nanoTime();
             everWritten = true;
+            // On a busy phone a write takes longer: wait at least BUDGET times its duration, so the preview never
+            // takes more than 1/BUDGET of a core, however slow the writes get.
+            gapNanos = Math.max(intervalNanos, (lastWriteNanos - start) * BUDGET);
             if (dirty && !writer.isShutdown()) {
-                writer.schedule(this::write, intervalNanos, TimeUnit.NANOSECONDS);
+                writer.schedule(this::write, gapNanos, TimeUnit.NANOSECONDS);
             } else {
                 writing = false;
             }

@@ -14,6 +14,7 @@ import io.clarity.app.ClarityApplication;
 import io.clarity.app.data.EnhanceJobs;
 import io.clarity.app.data.JobStatus;
 import io.clarity.app.data.RecentResults;
+import io.clarity.app.platform.CaptureFiles;
 import io.clarity.app.platform.MediaStoreOutputTarget;
 
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class HomeViewModel extends AndroidViewModel {
     private final MediatorLiveData<HomeUiState> uiState = new MediatorLiveData<>(HomeUiState.initial());
     private final LiveData<List<JobStatus>> allJobs;
     private int finishedSeen = -1;
+    private boolean capturesSwept;
 
     public HomeViewModel(@NonNull Application application) {
         this(application, ((ClarityApplication) application).jobs(),
@@ -71,7 +73,30 @@ public final class HomeViewModel extends AndroidViewModel {
     }
 
     public void onDismissJob(UUID id) {
+        List<JobStatus> all = allJobs.getValue();
+        if (all != null) {
+            for (JobStatus job : all) {
+                if (job.getId().equals(id) && !job.isActive()) {
+                    Uri input = job.getInput();
+                    io.execute(() -> CaptureFiles.delete(getApplication(), input)); // its before side goes too
+                }
+            }
+        }
         jobs.dismiss(id);
+    }
+
+    /** The camera wrote nothing (cancelled, failed): its empty capture file goes. */
+    public void onCaptureAbandoned(Uri capture) {
+        io.execute(() -> CaptureFiles.delete(getApplication(), capture));
+    }
+
+    /** Once the jobs are known: captures no listed job names are swept. */
+    private void sweepCaptures(List<JobStatus> listed) {
+        List<Uri> inputs = new ArrayList<>();
+        for (JobStatus job : listed) {
+            inputs.add(job.getInput());
+        }
+        io.execute(() -> CaptureFiles.sweep(getApplication(), inputs, System.currentTimeMillis()));
     }
 
     private void publish() {
@@ -87,6 +112,10 @@ public final class HomeViewModel extends AndroidViewModel {
             refreshRecent();
         }
         finishedSeen = finished;
+        if (!capturesSwept && all != null) {
+            capturesSwept = true;
+            sweepCaptures(listed);
+        }
         List<RecentResults.Item> items = recent.getValue();
         uiState.setValue(new HomeUiState(listed, items == null ? Collections.emptyList() : items));
     }

@@ -3,6 +3,7 @@ package io.clarity.app.ui.options;
 import android.net.Uri;
 
 import io.clarity.app.data.ModelInfo;
+import io.clarity.app.platform.RegionDecodableFormats;
 import io.clarity.app.work.EnhanceRequest;
 
 import java.util.Collections;
@@ -11,7 +12,7 @@ import java.util.List;
 /** The options screen, immutable: choices, what they lead to (size, time), and why starting is refused. */
 public final class OptionsUiState {
     /** Why a job cannot start; NONE when it can. */
-    public enum Refusal { NONE, NO_MODEL, UNREADABLE, JPEG_TOO_LARGE, TOO_LARGE, FILE_NAME }
+    public enum Refusal { NONE, NO_MODEL, UNREADABLE, UNSUPPORTED_FORMAT, JPEG_TOO_LARGE, TOO_LARGE, FILE_NAME }
 
     public static final int JPEG_MAX_SIDE = 65535;
     public static final int MAX_OUTPUT_MEGAPIXELS = 400;
@@ -31,11 +32,22 @@ public final class OptionsUiState {
     private final String fileName;
     private final long estimateMillis;
     private final Refusal refusal;
+    private final RegionDecodableFormats.Format unsupportedFormat;
 
     public OptionsUiState(List<Uri> photos, boolean loading, int inputWidth, int inputHeight,
                           List<ModelInfo.Kind> kinds, ModelInfo.Kind kind, List<Integer> scales, int scale,
                           boolean adjustable, float detailStrength, EnhanceRequest.Format format, int jpegQuality, String fileName, long estimateMillis,
                           Refusal refusal) {
+        this(photos, loading, inputWidth, inputHeight, kinds, kind, scales, scale, adjustable, detailStrength, format,
+                jpegQuality, fileName, estimateMillis, refusal, null);
+    }
+
+    private OptionsUiState(List<Uri> photos, boolean loading, int inputWidth, int inputHeight,
+                           List<ModelInfo.Kind> kinds, ModelInfo.Kind kind, List<Integer> scales, int scale,
+                           boolean adjustable, float detailStrength, EnhanceRequest.Format format, int jpegQuality,
+                           String fileName, long estimateMillis, Refusal refusal,
+                           RegionDecodableFormats.Format unsupportedFormat) {
+        this.unsupportedFormat = unsupportedFormat;
         this.photos = Collections.unmodifiableList(photos);
         this.loading = loading;
         this.inputWidth = inputWidth;
@@ -130,6 +142,17 @@ public final class OptionsUiState {
 
     public Refusal getRefusal() {
         return refusal;
+    }
+
+    /** With {@link Refusal#UNSUPPORTED_FORMAT}: the format of the first photo a job could not decode. */
+    public RegionDecodableFormats.Format getUnsupportedFormat() {
+        return unsupportedFormat;
+    }
+
+    /** This state refusing because a photo is in {@code format}, which the job cannot decode here. */
+    OptionsUiState withUnsupportedFormat(RegionDecodableFormats.Format format) {
+        return new OptionsUiState(photos, loading, inputWidth, inputHeight, kinds, kind, scales, scale, adjustable,
+                detailStrength, this.format, jpegQuality, fileName, estimateMillis, Refusal.UNSUPPORTED_FORMAT, format);
     }
 
     public boolean getCanStart() {

@@ -7,6 +7,7 @@ import android.net.Uri;
 import android.os.Handler;
 import android.os.Looper;
 import android.provider.OpenableColumns;
+import android.util.Log;
 
 import androidx.annotation.NonNull;
 import androidx.lifecycle.AndroidViewModel;
@@ -20,11 +21,14 @@ import io.clarity.app.data.EnhanceJobs;
 import io.clarity.app.data.ModelCatalog;
 import io.clarity.app.data.ModelInfo;
 import io.clarity.app.platform.PhotoBounds;
+import io.clarity.app.platform.RegionDecodableFormats;
 import io.clarity.app.work.EnhanceRequest;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
@@ -42,7 +46,10 @@ public final class OptionsViewModel extends AndroidViewModel {
      */
     public static final int DETAIL_STRENGTH_STEPS = 20;
 
-    private final List<ModelInfo> models;
+    private static final String TAG = "OptionsViewModel";
+
+    private List<ModelInfo> models = new ArrayList<>();
+    private boolean modelsLoaded;
     private static final String KEY_PHOTOS = "photos";
     private static final String KEY_KIND = "kind";
     private static final String KEY_SCALE = "scale";
@@ -60,6 +67,7 @@ public final class OptionsViewModel extends AndroidViewModel {
 
     private List<Uri> photos = new ArrayList<>();
     private PhotoBounds bounds;
+    private RegionDecodableFormats.Format unsupportedFormat;
     private boolean loading = true;
     private ModelInfo.Kind kind;
     private int scale;
@@ -69,20 +77,50 @@ public final class OptionsViewModel extends AndroidViewModel {
     private String fileName;
 
     public OptionsViewModel(@NonNull Application application, @NonNull SavedStateHandle saved) {
-        this(application, saved, ModelCatalog.list(application.getAssets()),
+        this(application, saved, () -> ModelCatalog.list(application.getAssets()),
                 ((ClarityApplication) application).jobs(), new EnhanceEstimates(application),
                 Executors.newSingleThreadExecutor());
     }
 
-    OptionsViewModel(Application application, SavedStateHandle saved, List<ModelInfo> models, EnhanceJobs jobs,
-                     EnhanceEstimates estimates, Executor io) {
+    /** @param catalog the bundled models, read on {@code io} (it reads the catalog from the APK's assets) */
+    OptionsViewModel(Application application, SavedStateHandle saved, Callable<List<ModelInfo>> catalog,
+                     EnhanceJobs jobs, EnhanceEstimates estimates, Executor io) {
         super(application);
         this.saved = saved;
-        this.models = models;
         this.jobs = jobs;
         this.estimates = estimates;
         this.io = io;
         this.resolver = application.getContentResolver();
+        Float strength = saved.get(KEY_STRENGTH);
+        detailStrength = strength != null ? strength : DEFAULT_DETAIL_STRENGTH;
+        String savedFormat = saved.get(KEY_FORMAT);
+        format = savedFormat != null ? EnhanceRequest.Format.valueOf(savedFormat) : EnhanceRequest.Format.JPEG;
+        Integer quality = saved.get(KEY_QUALITY);
+        jpegQuality = quality != null ? quality : 95;
+        String name = saved.get(KEY_NAME);
+        fileName = name != null ? name : "";
+        io.execute(() -> {
+            List<ModelInfo> read;
+            try {
+                read = catalog.call();
+            } catch (Exception e) {
+                Log.e(TAG, "no model catalog", e);
+                read = new ArrayList<>();
+            }
+            List<ModelInfo> list = read;
+            new Handler(Looper.getMainLooper()).post(() -> applyModels(list));
+        });
+        ArrayList<Uri> savedPhotos = saved.get(KEY_PHOTOS);
+        if (savedPhotos != null && !savedPhotos.isEmpty()) {
+            photos = savedPhotos;
+            readFirstPhoto(); // process death: the choices came back, the photo's size is read again
+        }
+    }
+
+    /** The catalog is read: the choices saved before process death come back if the models still have them. */
+    private void applyModels(List<ModelInfo> list) {
+        models = list;
+        modelsLoaded = true;
         List<ModelInfo.Kind> kinds = kinds();
         kind = kinds.isEmpty() ? null : kinds.get(0);
         String savedKind = saved.get(KEY_KIND);
@@ -94,19 +132,7 @@ public final class OptionsViewModel extends AndroidViewModel {
         List<Integer> scales = scalesOf(kind);
         Integer savedScale = saved.get(KEY_SCALE);
         scale = savedScale != null && scales.contains(savedScale) ? savedScale : scales.isEmpty() ? 0 : scales.get(0);
-        Float strength = saved.get(KEY_STRENGTH);
-        detailStrength = strength != null ? strength : DEFAULT_DETAIL_STRENGTH;
-        String savedFormat = saved.get(KEY_FORMAT);
-        format = savedFormat != null ? EnhanceRequest.Format.valueOf(savedFormat) : EnhanceRequest.Format.JPEG;
-        Integer quality = saved.get(KEY_QUALITY);
-        jpegQuality = quality != null ? quality : 95;
-        String name = saved.get(KEY_NAME);
-        fileName = name != null ? name : "";
-        ArrayList<Uri> savedPhotos = saved.get(KEY_PHOTOS);
-        if (savedPhotos != null && !savedPhotos.isEmpty()) {
-            photos = savedPhotos;
-            readFirstPhoto(); // process death: the choices came back, the photo's size is read again
-        }
+        publish();
     }
 
     public LiveData<OptionsUiState> getUiState() {
@@ -127,14 +153,17 @@ public final class OptionsViewModel extends AndroidViewModel {
         loading = true;
         publish();
         Uri first = photos.isEmpty() ? null : photos.get(0);
+        List<Uri> batch = new ArrayList<>(photos);
         io.execute(() -> {
             PhotoBounds read = first == null ? null : PhotoBounds.read(resolver, first);
             String name = first == null ? "" : defaultName(first);
+            RegionDecodableFormats.Format refused = firstUndecodable(batch);
             new Handler(Looper.getMainLooper()).post(() -> {
                 if (this.photos.isEmpty() || !this.photos.get(0).equals(first)) {
                     return;
                 }
                 bounds = read;
+                unsupportedFormat = refused;
                 loading = false;
                 if (fileName.isEmpty()) {
                     fileName = name;
@@ -142,6 +171,24 @@ public final class OptionsViewModel extends AndroidViewModel {
                 publish();
             });
         });
+    }
+
+    /**
+     * The format of the first photo in the batch that a job could not decode on this phone (read from each file's
+     * first bytes), or null when every one can be; an unreadable file is left to the size check.
+     */
+    private RegionDecodableFormats.Format firstUndecodable(List<Uri> batch) {
+        for (Uri uri : batch) {
+            try {
+                RegionDecodableFormats.Format format = RegionDecodableFormats.read(resolver, uri);
+                if (!RegionDecodableFormats.canDecode(format)) {
+                    return format;
+                }
+            } catch (IOException | RuntimeException e) {
+                Log.w(TAG, "cannot read " + uri, e);
+            }
+        }
+        return null;
     }
 
     public void onKindSelected(ModelInfo.Kind kind) {
@@ -227,8 +274,10 @@ public final class OptionsViewModel extends AndroidViewModel {
     }
 
     private void publish() {
-        saved.set(KEY_KIND, kind == null ? null : kind.name());
-        saved.set(KEY_SCALE, scale);
+        if (modelsLoaded) { // until then the saved choices wait for the catalog
+            saved.set(KEY_KIND, kind == null ? null : kind.name());
+            saved.set(KEY_SCALE, scale);
+        }
         saved.set(KEY_STRENGTH, detailStrength);
         saved.set(KEY_FORMAT, format.name());
         saved.set(KEY_QUALITY, jpegQuality);
@@ -240,9 +289,11 @@ public final class OptionsViewModel extends AndroidViewModel {
         long outH = (long) h * scale;
         OptionsUiState.Refusal refusal;
         if (model == null) {
-            refusal = OptionsUiState.Refusal.NO_MODEL;
+            refusal = modelsLoaded ? OptionsUiState.Refusal.NO_MODEL : OptionsUiState.Refusal.NONE;
         } else if (!loading && bounds == null) {
             refusal = OptionsUiState.Refusal.UNREADABLE;
+        } else if (!loading && unsupportedFormat != null) {
+            refusal = OptionsUiState.Refusal.UNSUPPORTED_FORMAT;
         } else if (format == EnhanceRequest.Format.JPEG
                 && (outW > OptionsUiState.JPEG_MAX_SIDE || outH > OptionsUiState.JPEG_MAX_SIDE)) {
             refusal = OptionsUiState.Refusal.JPEG_TOO_LARGE;
@@ -259,8 +310,11 @@ public final class OptionsViewModel extends AndroidViewModel {
             // Later photos are of unknown size until their job reads them: assume the first one's.
             estimate *= photos.size();
         }
-        uiState.setValue(new OptionsUiState(photos, loading, w, h, kinds(), kind, scalesOf(kind), scale,
-                model != null && model.blendable(), detailStrength, format, jpegQuality, fileName, estimate, refusal));
+        OptionsUiState state = new OptionsUiState(photos, loading || !modelsLoaded, w, h, kinds(), kind,
+                scalesOf(kind), scale, model != null && model.blendable(), detailStrength, format, jpegQuality, fileName,
+                estimate, refusal);
+        uiState.setValue(refusal == OptionsUiState.Refusal.UNSUPPORTED_FORMAT
+                ? state.withUnsupportedFormat(unsupportedFormat) : state);
     }
 
     private String defaultName(Uri uri) {

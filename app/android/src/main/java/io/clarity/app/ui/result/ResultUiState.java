@@ -30,7 +30,9 @@ public final class ResultUiState {
         return job;
     }
 
-    /** The input photo, or null when it is not known (recent results, or still running). */
+    /**
+     * The input photo (the one the person chose); null when no listed job made this picture (its job was dismissed).
+     */
     public Uri getBefore() {
         return before;
     }

@@ -14,6 +14,7 @@ import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MediatorLiveData;
 import androidx.lifecycle.Observer;
 import androidx.lifecycle.SavedStateHandle;
+import androidx.lifecycle.Transformations;
 
 import io.clarity.app.ClarityApplication;
 import io.clarity.app.R;
@@ -88,6 +89,17 @@ public final class ResultViewModel extends AndroidViewModel {
         }
         if (workId != null) {
             source = jobs.job(workId);
+            uiState.addSource(source, onJob);
+        } else if (picture != null) {
+            // Opened from recent results: the job that made it, while it is listed, knows the photo before.
+            source = Transformations.map(jobs.jobs(), list -> {
+                for (JobStatus s : list) {
+                    if (picture.equals(s.getOutput())) {
+                        return s;
+                    }
+                }
+                return null;
+            });
             uiState.addSource(source, onJob);
         }
         publish();

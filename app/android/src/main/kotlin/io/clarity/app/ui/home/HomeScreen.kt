@@ -1,6 +1,12 @@
 package io.clarity.app.ui.home
 
 import android.net.Uri
+import android.content.ActivityNotFoundException
+import androidx.compose.material3.SnackbarHost
+import androidx.compose.material3.SnackbarHostState
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
+import kotlinx.coroutines.launch
 import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.PickVisualMediaRequest
 import androidx.activity.result.contract.ActivityResultContracts
@@ -71,7 +77,11 @@ fun HomeScreen(
         val uri = pendingCapture
         pendingCapture = null
         if (taken && uri != null) onPhotosChosen(listOf(Uri.parse(uri)))
+        else if (uri != null) viewModel.onCaptureAbandoned(Uri.parse(uri))
     }
+    val snackbar = remember { SnackbarHostState() }
+    val scope = rememberCoroutineScope()
+    val noCamera = stringResource(R.string.home_no_camera)
     val lifecycleOwner = LocalLifecycleOwner.current
     DisposableEffect(lifecycleOwner) {
         val observer = LifecycleEventObserver { _, event ->
@@ -88,8 +98,15 @@ fun HomeScreen(
         onTakePhoto = {
             val uri = CaptureFiles.newCapture(context)
             pendingCapture = uri.toString()
-            takePicture.launch(uri)
+            try {
+                takePicture.launch(uri)
+            } catch (e: ActivityNotFoundException) { // no camera app (work profiles, some tablets, Android TV)
+                pendingCapture = null
+                viewModel.onCaptureAbandoned(uri)
+                scope.launch { snackbar.showSnackbar(noCamera) }
+            }
         },
+        snackbar = snackbar,
         onOpenJob = onOpenJob,
         onCancelJob = viewModel::onCancelJob,
         onRetryJob = viewModel::onRetryJob,
@@ -109,8 +126,9 @@ fun HomeContent(
     onRetryJob: (UUID) -> Unit = {},
     onDismissJob: (UUID) -> Unit = {},
     onOpenPicture: (Uri) -> Unit = {},
+    snackbar: SnackbarHostState = remember { SnackbarHostState() },
 ) {
-    Scaffold { padding ->
+    Scaffold(snackbarHost = { SnackbarHost(snackbar) }) { padding ->
         LazyColumn(
             modifier = Modifier.fillMaxSize(),
             contentPadding = PaddingValues(

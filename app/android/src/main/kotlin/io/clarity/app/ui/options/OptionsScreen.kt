@@ -16,6 +16,8 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.consumeWindowInsets
+import androidx.compose.foundation.layout.imePadding
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.shape.RoundedCornerShape
@@ -57,6 +59,7 @@ import androidx.compose.ui.text.input.ImeAction
 import androidx.compose.ui.unit.dp
 import coil3.compose.AsyncImage
 import io.clarity.app.R
+import io.clarity.app.platform.RegionDecodableFormats
 import io.clarity.app.data.ModelInfo
 import io.clarity.app.ui.BackIcon
 import io.clarity.app.ui.formatDuration
@@ -132,6 +135,9 @@ fun OptionsContent(
             modifier = Modifier
                 .fillMaxSize()
                 .padding(padding)
+                // Edge to edge, adjustResize no longer shrinks the window: keep the name field and Enhance above the keyboard.
+                .consumeWindowInsets(padding)
+                .imePadding()
                 .verticalScroll(rememberScrollState())
                 .padding(horizontal = 24.dp, vertical = 16.dp),
             verticalArrangement = Arrangement.spacedBy(16.dp),
@@ -299,5 +305,17 @@ private fun refusalText(state: OptionsUiState): String? = when (state.refusal) {
     OptionsUiState.Refusal.TOO_LARGE ->
         stringResource(R.string.refuse_too_large, state.outputWidth, state.outputHeight, OptionsUiState.MAX_OUTPUT_MEGAPIXELS)
     OptionsUiState.Refusal.FILE_NAME -> stringResource(R.string.refuse_file_name)
+    OptionsUiState.Refusal.UNSUPPORTED_FORMAT -> when (state.unsupportedFormat) {
+        RegionDecodableFormats.Format.HEIF -> stringResource(R.string.refuse_heif_before_android_9)
+        null, RegionDecodableFormats.Format.UNKNOWN -> stringResource(R.string.refuse_unreadable)
+        else -> stringResource(R.string.refuse_format, formatName(state.unsupportedFormat))
+    }
     else -> null
+}
+
+@Composable
+private fun formatName(format: RegionDecodableFormats.Format): String = when (format) {
+    RegionDecodableFormats.Format.TIFF_RAW -> stringResource(R.string.format_name_raw)
+    RegionDecodableFormats.Format.WEBP -> "WebP"
+    else -> format.name
 }

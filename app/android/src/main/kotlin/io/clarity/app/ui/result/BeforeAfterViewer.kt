@@ -98,6 +98,13 @@ fun BeforeAfterViewer(
         val bounds = withContext(Dispatchers.IO) { PhotoBounds.read(context.contentResolver, after) }
         if (bounds != null) shape = IntSize(bounds.width, bounds.height)
     }
+    // A photo-picker grant ends with the process: a before side that can no longer be read says so, never blank.
+    var beforeReadable by remember(before) { mutableStateOf(before != null) }
+    LaunchedEffect(before) {
+        if (before != null) {
+            beforeReadable = withContext(Dispatchers.IO) { PhotoBounds.read(context.contentResolver, before) } != null
+        }
+    }
     val splitNow by rememberUpdatedState(split)
     Box(
         modifier
@@ -120,7 +127,7 @@ fun BeforeAfterViewer(
             if (rtl) clipRect(left = dividerX) { this@drawWithContent.drawContent() }
             else clipRect(right = dividerX) { this@drawWithContent.drawContent() }
         }) {
-            if (before != null) ZoomedImage(before, transform, shape, viewport)
+            if (before != null && beforeReadable) ZoomedImage(before, transform, shape, viewport)
             else Unavailable(rtl)
         }
         Box(Modifier.fillMaxSize().drawWithContent {

@@ -72,7 +72,9 @@ public class OptionsViewModelTest {
     }
 
     private OptionsViewModel viewModel(List<ModelInfo> models, SavedStateHandle saved) {
-        return new OptionsViewModel(app, saved, models, jobs, new EnhanceEstimates(app), Runnable::run);
+        OptionsViewModel vm = new OptionsViewModel(app, saved, () -> models, jobs, new EnhanceEstimates(app), Runnable::run);
+        shadowOf(Looper.getMainLooper()).idle(); // the catalog, read on io, arrives on the main thread
+        return vm;
     }
 
     private static OptionsUiState loaded(OptionsViewModel vm) {
@@ -236,5 +238,33 @@ public class OptionsViewModelTest {
             asked.add(r.modelId() + " at " + r.detailStrength());
         }
         return asked;
+    }
+
+    @Test
+    public void aGifIsRefusedUpFrontWithItsFormat() throws Exception {
+        OptionsViewModel vm = viewModel(Arrays.asList(FAST_X2));
+        File gif = new File(app.getCacheDir(), "party.gif");
+        java.nio.file.Files.write(gif.toPath(), new byte[] {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0, 0, 0, 0x3B});
+        vm.setPhotos(Arrays.asList(photo("fine.png", 40, 30), Uri.fromFile(gif)));
+        OptionsUiState state = loaded(vm);
+        assertEquals("the second photo of the batch is checked too", OptionsUiState.Refusal.UNSUPPORTED_FORMAT,
+                state.getRefusal());
+        assertEquals(io.clarity.app.platform.RegionDecodableFormats.Format.GIF, state.getUnsupportedFormat());
+        assertFalse(state.getCanStart());
+        assertTrue(vm.start().isEmpty());
+    }
+
+    @Test
+    public void theModelCatalogIsReadOffTheMainThread() throws Exception {
+        java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
+        boolean[] onMain = {true};
+        OptionsViewModel vm = new OptionsViewModel(app, new SavedStateHandle(), () -> {
+            onMain[0] = Looper.myLooper() == Looper.getMainLooper();
+            return Arrays.asList(FAST_X2);
+        }, jobs, new EnhanceEstimates(app), io);
+        io.shutdown();
+        assertTrue(io.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertFalse("read on the main thread", onMain[0]);
+        assertEquals(Arrays.asList(ModelInfo.Kind.FAST), loaded(vm).getKinds());
     }
 }

@@ -20,6 +20,7 @@ import androidx.lifecycle.SavedStateHandle;
 import androidx.work.testing.WorkManagerTestInitHelper;
 
 import io.clarity.app.data.FakeEnhanceJobs;
+import io.clarity.app.data.JobStatus;
 import io.clarity.app.platform.FakeMediaStore;
 import io.clarity.app.platform.MediaStoreOutputTarget;
 
@@ -61,7 +62,7 @@ public class ResultViewModelTest {
         vm.show(null, picture);
         ResultUiState state = vm.getUiState().getValue();
         assertTrue(state.isReady());
-        assertNull("a recent result has no known input", state.getBefore());
+        assertNull("no listed job made it (dismissed): no known input", state.getBefore());
         Intent send = vm.shareIntent().getParcelableExtra(Intent.EXTRA_INTENT);
         assertEquals(picture, send.getParcelableExtra(Intent.EXTRA_STREAM));
         assertEquals("image/jpeg", send.getType());
@@ -80,6 +81,21 @@ public class ResultViewModelTest {
         assertTrue(vm.getUiState().getValue().getSaved());
         vm.onSavedShown();
         assertFalse(vm.getUiState().getValue().getSaved());
+    }
+
+    @Test
+    public void aRecentResultShowsThePhotoItsListedJobStartedFrom() {
+        FakeEnhanceJobs jobs = new FakeEnhanceJobs();
+        Uri input = Uri.parse("content://media/picker/0/42");
+        jobs.statuses.setValue(java.util.Collections.singletonList(new JobStatus(java.util.UUID.randomUUID(),
+                "dunes-clarity.jpg", JobStatus.State.DONE, 0, 0, -1, input, picture, 64, 48, "CPU", 3.0, null, null)));
+        ResultViewModel recent = new ResultViewModel(app, new SavedStateHandle(), jobs, Runnable::run);
+        recent.getUiState().observeForever(s -> { });
+        recent.show(null, picture);
+        ResultUiState state = recent.getUiState().getValue();
+        assertEquals("both sides, as when opened from the job", input, state.getBefore());
+        assertEquals(picture, state.getAfter());
+        assertEquals(64, state.getJob().getWidth());
     }
 
     @Test
