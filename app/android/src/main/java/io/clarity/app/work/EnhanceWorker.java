@@ -122,6 +122,12 @@ public final class EnhanceWorker extends Worker {
         if (!dir.isDirectory()) {
             dir.mkdirs();
         }
+        File[] stale = dir.listFiles(); // one job runs at a time: anything here was left by a killed process
+        if (stale != null) {
+            for (File f : stale) {
+                f.delete();
+            }
+        }
         return new File(dir, id + ".png");
     }
 
