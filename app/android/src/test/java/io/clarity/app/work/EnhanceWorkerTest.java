@@ -2,6 +2,7 @@ package io.clarity.app.work;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -588,7 +589,9 @@ public class EnhanceWorkerTest {
         }));
         JobStatus status = status(jobs, id);
         assertEquals(JobStatus.State.FAILED, status.getState());
-        assertTrue(status.getError(), status.getError().contains("tile 3"));
+        // A person's sentence, not the exception's text (which the log keeps).
+        assertEquals(context.getString(io.clarity.app.R.string.reason_other), status.getError());
+        assertFalse(status.getError(), status.getError().contains("tile 3"));
         assertTrue(media.rows.isEmpty());
         assertNothingHalfWritten();
     }
@@ -600,7 +603,8 @@ public class EnhanceWorkerTest {
         run(jobs, new FakeModelRuntime((backend, tile) -> { }));
         JobStatus status = status(jobs, id);
         assertEquals(JobStatus.State.FAILED, status.getState());
-        assertTrue(status.getError(), status.getError().contains("no model missing"));
+        assertEquals(context.getString(io.clarity.app.R.string.reason_io), status.getError());
+        assertFalse(status.getError(), status.getError().contains("no model missing"));
         assertEquals(0, media.inserts);
     }
 
