@@ -60,6 +60,7 @@ fun HomeScreen(
     onPhotosChosen: (List<Uri>) -> Unit,
     onOpenJob: (UUID) -> Unit,
     onOpenPicture: (Uri) -> Unit,
+    onOpenSettings: () -> Unit = {},
 ) {
     val state by viewModel.uiState.observeAsState(HomeUiState.initial())
     val context = LocalContext.current
@@ -95,6 +96,7 @@ fun HomeScreen(
         onRetryJob = viewModel::onRetryJob,
         onDismissJob = viewModel::onDismissJob,
         onOpenPicture = onOpenPicture,
+        onOpenSettings = onOpenSettings,
     )
 }
 
@@ -109,6 +111,7 @@ fun HomeContent(
     onRetryJob: (UUID) -> Unit = {},
     onDismissJob: (UUID) -> Unit = {},
     onOpenPicture: (Uri) -> Unit = {},
+    onOpenSettings: () -> Unit = {},
 ) {
     Scaffold { padding ->
         LazyColumn(
@@ -145,6 +148,9 @@ fun HomeContent(
                 OutlinedButton(onClick = onTakePhoto, modifier = Modifier.widthIn(min = 220.dp)) {
                     Text(stringResource(R.string.home_take_photo))
                 }
+            }
+            item {
+                TextButton(onClick = onOpenSettings) { Text(stringResource(R.string.home_settings)) }
             }
             if (state.jobs.isNotEmpty()) {
                 item { SectionTitle(stringResource(R.string.home_jobs)) }

@@ -1,0 +1,80 @@
+package io.clarity.app.ui.settings;
+
+import android.app.Application;
+import android.content.pm.PackageManager;
+import android.os.Handler;
+import android.os.Looper;
+
+import androidx.annotation.NonNull;
+import androidx.lifecycle.AndroidViewModel;
+import androidx.lifecycle.LiveData;
+import androidx.lifecycle.MutableLiveData;
+
+import io.clarity.app.data.LicenceNotices;
+import io.clarity.app.data.ModelCatalog;
+import io.clarity.app.data.ModelInfo;
+import io.clarity.app.tflite.AssetModelFiles;
+import io.clarity.app.tflite.ModelFiles;
+import io.clarity.engine.model.ModelSpec;
+import io.clarity.engine.model.ShippedModels;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+
+/** State holder of About: everything it shows is read from the APK (catalog, training records, notices) off the main thread. */
+public final class AboutViewModel extends AndroidViewModel {
+    private final MutableLiveData<AboutUiState> uiState = new MutableLiveData<>();
+
+    public AboutViewModel(@NonNull Application application) {
+        super(application);
+        String version = version(application);
+        uiState.setValue(AboutUiState.empty(version));
+        Executors.newSingleThreadExecutor().execute(() -> {
+            AboutUiState read = new AboutUiState(version, models(new AssetModelFiles(application.getAssets())),
+                    LicenceNotices.read(application.getAssets()));
+            new Handler(Looper.getMainLooper()).post(() -> uiState.setValue(read));
+        });
+    }
+
+    public LiveData<AboutUiState> getUiState() {
+        return uiState;
+    }
+
+    /** The catalog's choices (what the options screen offers), with what their training records say they learnt from. */
+    static List<AboutUiState.Model> models(ModelFiles files) {
+        List<AboutUiState.Model> out = new ArrayList<>();
+        try {
+            for (ShippedModels.Entry e : ModelCatalog.chosen(ModelCatalog.read(files))) {
+                ModelInfo.Kind kind = e.channels() == ModelSpec.Channels.Y ? ModelInfo.Kind.FAST : ModelInfo.Kind.DETAIL;
+                out.add(new AboutUiState.Model(e.id(), kind, e.scale(), e.parameters(), e.set5(), e.set14(),
+                        e.set5Int8(), e.set14Int8(), trainedOn(files, e.id())));
+            }
+        } catch (IOException e) {
+            // no catalog: no models to describe (the options screen says the same)
+        }
+        return out;
+    }
+
+    private static String trainedOn(ModelFiles files, String id) {
+        try {
+            Properties p = new Properties();
+            p.load(new java.io.InputStreamReader(new ByteArrayInputStream(files.read(ModelCatalog.trainingFile(id))),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            return p.getProperty("data", "");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String version(Application application) {
+        try {
+            return application.getPackageManager().getPackageInfo(application.getPackageName(), 0).versionName;
+        } catch (PackageManager.NameNotFoundException e) {
+            return "?";
+        }
+    }
+}
