@@ -33,6 +33,8 @@ import io.clarity.app.tflite.BenchmarkResult
 import io.clarity.app.tflite.Processor
 import io.clarity.app.ui.settings.AboutContent
 import io.clarity.app.ui.settings.AboutUiState
+import io.clarity.app.ui.settings.AboutViewModel
+import io.clarity.app.tflite.AssetModelFiles
 import io.clarity.app.ui.settings.BenchmarkContent
 import io.clarity.app.ui.settings.BenchmarkUiState
 import io.clarity.app.ui.settings.SettingsContent
@@ -240,20 +242,26 @@ class ScreenshotTest {
         shoot("benchmark") { BenchmarkContent(BenchmarkUiState(false, 0, 0, models, result, automatic)) }
     }
 
+    /** What the APK carries: the catalog's models with their training records, and the generated notices. */
     @Test
     fun about() {
-        val models = listOf(
-            AboutUiState.Model("fast-x2", ModelInfo.Kind.FAST, 2, 17644, 36.75, 32.48, 36.43, 32.34,
-                "shared/data/train: T91 (91), BSD200 (200), photos (36 Debian wallpaper photos)"),
-            AboutUiState.Model("realphoto-x2", ModelInfo.Kind.DETAIL, 2, 62716, 33.17, 30.19, 33.18, 30.18,
-                "T91, BSD200 and photos, RGB, degraded on the fly (blur, noise, JPEG)"),
+        val state = AboutUiState(
+            AboutViewModel.version(context),
+            AboutViewModel.models(AssetModelFiles(context.assets)),
+            LicenceNotices.read(context.assets),
         )
-        val libraries = LicenceNotices.parse(
-            "androidx.activity:activity:1.13.0\n  Activity - https://developer.android.com/jetpack/androidx/releases/activity#1.13.0\n" +
-                "  Licence: The Apache Software License, Version 2.0 - http://www.apache.org/licenses/LICENSE-2.0.txt\n\n" +
-                "org.tensorflow:tensorflow-lite:2.16.1\n  TensorFlow Lite - https://tensorflow.org/lite/\n" +
-                "  Licence: Apache License 2.0 - https://github.com/tensorflow/tensorflow/blob/master/LICENSE\n",
+        assertTrue("the APK's assets list the models", state.models().isNotEmpty())
+        shoot("about") { AboutContent(state) }
+    }
+
+    /** Twice the text size: the settings wrap and scroll. */
+    @Test
+    @Config(fontScale = 2.0f)
+    fun settingsAtLargeFont() {
+        val state = SettingsUiState(
+            AppSettings.DEFAULTS.withProcessor(Processor.NNAPI), listOf(ModelInfo.Kind.FAST, ModelInfo.Kind.DETAIL),
+            listOf(2, 3, 4), BackendChoice.processors(30),
         )
-        shoot("about") { AboutContent(AboutUiState("0.1.0", models, libraries)) }
+        shoot("settings-large-font") { SettingsContent(state) }
     }
 }

@@ -18,16 +18,18 @@ import java.util.List;
 public final class LicenceNotices {
     public static final String ASSET = "licenses/THIRD-PARTY-NOTICES.txt";
 
-    /** One library: {@code group:artifact:version}, its name (and URL), its licences. */
+    /** One library: {@code group:artifact:version}, its name, its project URL (may be empty), its licences. */
     public static final class Library {
         private final String coordinates;
         private final String name;
+        private final String url;
         private final List<String> licences;
 
-        public Library(String coordinates, String name, List<String> licences) {
+        public Library(String coordinates, String name, String url, List<String> licences) {
             this.coordinates = coordinates;
             this.name = name;
-            this.licences = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(licences));
+            this.url = url;
+            this.licences = Collections.unmodifiableList(new ArrayList<>(licences));
         }
 
         public String coordinates() {
@@ -36,6 +38,10 @@ public final class LicenceNotices {
 
         public String name() {
             return name;
+        }
+
+        public String url() {
+            return url;
         }
 
         public List<String> licences() {
@@ -64,25 +70,32 @@ public final class LicenceNotices {
         List<Library> out = new ArrayList<>();
         String coordinates = null;
         String name = "";
+        String url = "";
         List<String> licences = new ArrayList<>();
         for (String line : text.split("\n")) {
-            boolean entryStart = !line.isEmpty() && !line.startsWith(" ") && line.split(":").length == 3
-                    && !line.contains(" ");
+            boolean entryStart = !line.isEmpty() && !line.startsWith(" ") && !line.contains(" ")
+                    && line.split(":").length == 3;
             if (entryStart) {
                 if (coordinates != null) {
-                    out.add(new Library(coordinates, name, licences));
+                    out.add(new Library(coordinates, name, url, licences));
                 }
                 coordinates = line.trim();
                 name = "";
+                url = "";
                 licences = new ArrayList<>();
             } else if (coordinates != null && line.startsWith("  Licence: ")) {
                 licences.add(line.substring("  Licence: ".length()).trim());
             } else if (coordinates != null && line.startsWith("  ") && name.isEmpty()) {
-                name = line.trim();
+                // "name - url" (ThirdPartyNotices), or the name alone
+                String nameLine = line.trim();
+                int dash = nameLine.lastIndexOf(" - ");
+                boolean hasUrl = dash > 0 && nameLine.indexOf("://", dash) > 0;
+                name = hasUrl ? nameLine.substring(0, dash) : nameLine;
+                url = hasUrl ? nameLine.substring(dash + 3) : "";
             }
         }
         if (coordinates != null) {
-            out.add(new Library(coordinates, name, licences));
+            out.add(new Library(coordinates, name, url, licences));
         }
         return out;
     }

@@ -135,7 +135,9 @@ public class LicenceNoticesTest {
                 + "d:e:2\n  E\n  Licence: not declared in its POM; see the project's site\n");
         assertEquals(2, l.size());
         assertEquals("a.b:c:1.0", l.get(0).coordinates());
-        assertEquals("C - https://c.example", l.get(0).name());
+        assertEquals("C", l.get(0).name());
+        assertEquals("https://c.example", l.get(0).url());
+        assertEquals("", l.get(1).url());
         assertEquals("Apache-2.0 - https://apache.org", l.get(0).licences().get(0));
         assertEquals("d:e:2", l.get(1).coordinates());
     }

@@ -45,7 +45,7 @@ public final class AboutViewModel extends AndroidViewModel {
     }
 
     /** The catalog's choices (what the options screen offers), with what their training records say they learnt from. */
-    static List<AboutUiState.Model> models(ModelFiles files) {
+    public static List<AboutUiState.Model> models(ModelFiles files) {
         List<AboutUiState.Model> out = new ArrayList<>();
         try {
             for (ShippedModels.Entry e : ModelCatalog.chosen(ModelCatalog.read(files))) {
@@ -70,7 +70,7 @@ public final class AboutViewModel extends AndroidViewModel {
         }
     }
 
-    private static String version(Application application) {
+    public static String version(android.content.Context application) {
         try {
             return application.getPackageManager().getPackageInfo(application.getPackageName(), 0).versionName;
         } catch (PackageManager.NameNotFoundException e) {

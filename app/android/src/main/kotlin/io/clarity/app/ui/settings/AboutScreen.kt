@@ -68,6 +68,7 @@ fun AboutContent(state: AboutUiState, onBack: () -> Unit = {}) {
                 Column(verticalArrangement = Arrangement.spacedBy(2.dp)) {
                     Text(library.name().ifEmpty { library.coordinates() }, style = MaterialTheme.typography.bodyMedium)
                     Hint(library.coordinates())
+                    if (library.url().isNotEmpty()) Hint(library.url())
                     for (licence in library.licences()) Hint(licence)
                 }
             }
