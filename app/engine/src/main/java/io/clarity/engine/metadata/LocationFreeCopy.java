@@ -22,7 +22,6 @@ import java.util.zip.CRC32;
 public final class LocationFreeCopy {
     private static final byte[] EXIF_HEADER = {'E', 'x', 'i', 'f', 0, 0};
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    private static final byte[] PNG_XMP_KEYWORD = "XML:com.adobe.xmp\0".getBytes(StandardCharsets.US_ASCII);
 
     private LocationFreeCopy() {
     }
@@ -76,9 +75,9 @@ public final class LocationFreeCopy {
             byte[] payload = new byte[length - 2];
             in.readFully(payload);
             byte[] kept = payload;
-            if (marker == 0xE1 && startsWith(payload, EXIF_HEADER)) {
+            if (marker == 0xE1 && PhotoMetadataReader.startsWith(payload, EXIF_HEADER)) {
                 kept = exifSegment(payload);
-            } else if (marker == 0xE1 && startsWith(payload, PhotoMetadataReader.XMP_HEADER)) {
+            } else if (marker == 0xE1 && PhotoMetadataReader.startsWith(payload, PhotoMetadataReader.XMP_HEADER)) {
                 kept = xmpSegment(payload);
             }
             if (kept != payload) {
@@ -160,7 +159,7 @@ public final class LocationFreeCopy {
             byte[] kept = data;
             if (name.equals("eXIf")) {
                 kept = pngExif(data);
-            } else if (name.equals("iTXt") && startsWith(data, PNG_XMP_KEYWORD)) {
+            } else if (name.equals("iTXt") && PhotoMetadataReader.startsWith(data, PhotoMetadataReader.PNG_XMP_KEYWORD)) {
                 kept = pngXmp(data);
             }
             if (kept == data) {
@@ -194,7 +193,7 @@ public final class LocationFreeCopy {
 
     /** iTXt: keyword\0, compression flag, method, language\0, translated keyword\0, text. Compressed: left out. */
     private static byte[] pngXmp(byte[] chunk) {
-        int p = PNG_XMP_KEYWORD.length;
+        int p = PhotoMetadataReader.PNG_XMP_KEYWORD.length;
         if (p + 2 > chunk.length || chunk[p] != 0) {
             return null;
         }
@@ -233,17 +232,5 @@ public final class LocationFreeCopy {
             }
         }
         return -1;
-    }
-
-    private static boolean startsWith(byte[] data, byte[] prefix) {
-        if (data.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (data[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

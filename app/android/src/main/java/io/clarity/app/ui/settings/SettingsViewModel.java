@@ -18,7 +18,6 @@ import io.clarity.app.tflite.BackendChoice;
 import io.clarity.app.tflite.Processor;
 import io.clarity.app.work.EnhanceRequest;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -59,7 +58,7 @@ public final class SettingsViewModel extends AndroidViewModel {
 
     public void onKindSelected(ModelInfo.Kind kind) {
         AppSettings next = settings.withKind(kind);
-        List<Integer> scales = scalesOf(kind);
+        List<Integer> scales = ModelInfo.scalesOf(models, kind);
         if (!scales.isEmpty() && !scales.contains(next.scale())) {
             next = next.withScale(scales.get(0));
         }
@@ -100,24 +99,8 @@ public final class SettingsViewModel extends AndroidViewModel {
         publish();
     }
 
-    private List<Integer> scalesOf(ModelInfo.Kind kind) {
-        List<Integer> scales = new ArrayList<>();
-        for (ModelInfo m : models) {
-            if (m.kind() == kind && !scales.contains(m.scale())) {
-                scales.add(m.scale());
-            }
-        }
-        return scales;
-    }
-
     private void publish() {
-        List<ModelInfo.Kind> kinds = new ArrayList<>();
-        for (ModelInfo m : models) {
-            if (!kinds.contains(m.kind())) {
-                kinds.add(m.kind());
-            }
-        }
-        uiState.setValue(new SettingsUiState(settings, kinds, scalesOf(settings.kind()),
+        uiState.setValue(new SettingsUiState(settings, ModelInfo.kindsOf(models), ModelInfo.scalesOf(models, settings.kind()),
                 BackendChoice.processors(Build.VERSION.SDK_INT)));
     }
 }

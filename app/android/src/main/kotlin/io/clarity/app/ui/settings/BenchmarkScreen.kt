@@ -2,20 +2,13 @@ package io.clarity.app.ui.settings
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
-import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
-import androidx.compose.foundation.rememberScrollState
-import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
 import androidx.compose.material3.Card
-import androidx.compose.material3.ExperimentalMaterial3Api
-import androidx.compose.material3.IconButton
 import androidx.compose.material3.LinearProgressIndicator
 import androidx.compose.material3.MaterialTheme
-import androidx.compose.material3.Scaffold
 import androidx.compose.material3.Text
-import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.livedata.observeAsState
@@ -30,7 +23,6 @@ import io.clarity.app.data.ModelInfo
 import io.clarity.app.tflite.Backend
 import io.clarity.app.tflite.BenchmarkResult
 import io.clarity.app.tflite.PhoneBenchmark
-import io.clarity.app.ui.BackIcon
 import io.clarity.app.ui.formatDuration
 import io.clarity.engine.pipeline.EnhanceOptions
 import java.util.Locale
@@ -44,46 +36,29 @@ fun BenchmarkScreen(viewModel: BenchmarkViewModel, onBack: () -> Unit) {
 }
 
 /** Stateless benchmark content: per model, each backend's time, 12 MP estimate and output check. */
-@OptIn(ExperimentalMaterial3Api::class)
 @Composable
 fun BenchmarkContent(state: BenchmarkUiState, onStart: () -> Unit = {}, onBack: () -> Unit = {}) {
-    Scaffold(
-        topBar = {
-            TopAppBar(
-                title = { Text(stringResource(R.string.benchmark_title)) },
-                navigationIcon = { IconButton(onClick = onBack) { BackIcon() } },
+    Page(stringResource(R.string.benchmark_title), onBack) {
+        Hint(stringResource(R.string.benchmark_explain, EnhanceOptions.DEFAULT_TILE_SIZE, PhoneBenchmark.MIN_PSNR_DB.toInt()))
+        if (state.running()) {
+            val fraction = if (state.total() > 0) state.done().toFloat() / state.total() else 0f
+            LinearProgressIndicator(progress = { fraction }, modifier = Modifier.fillMaxWidth())
+            Text(
+                stringResource(R.string.benchmark_running, state.done(), state.total()),
+                modifier = Modifier.semantics { liveRegion = LiveRegionMode.Polite },
             )
-        },
-    ) { padding ->
-        Column(
-            Modifier
-                .fillMaxSize()
-                .padding(padding)
-                .verticalScroll(rememberScrollState())
-                .padding(horizontal = 24.dp, vertical = 16.dp),
-            verticalArrangement = Arrangement.spacedBy(12.dp),
-        ) {
-            Hint(stringResource(R.string.benchmark_explain, EnhanceOptions.DEFAULT_TILE_SIZE, PhoneBenchmark.MIN_PSNR_DB.toInt()))
-            if (state.running()) {
-                val fraction = if (state.total() > 0) state.done().toFloat() / state.total() else 0f
-                LinearProgressIndicator(progress = { fraction }, modifier = Modifier.fillMaxWidth())
-                Text(
-                    stringResource(R.string.benchmark_running, state.done(), state.total()),
-                    modifier = Modifier.semantics { liveRegion = LiveRegionMode.Polite },
-                )
-            } else {
-                Button(onClick = onStart, enabled = state.models().isNotEmpty()) {
-                    Text(stringResource(if (state.result().isEmpty) R.string.benchmark_start else R.string.benchmark_again))
-                }
+        } else {
+            Button(onClick = onStart, enabled = state.models().isNotEmpty()) {
+                Text(stringResource(if (state.result().isEmpty) R.string.benchmark_start else R.string.benchmark_again))
             }
-            if (state.result().isEmpty && !state.running()) {
-                Hint(stringResource(R.string.benchmark_none))
-            }
-            for (model in state.models()) {
-                val measured = state.result().of(model.id())
-                if (measured.isEmpty()) continue
-                ModelCard(model, measured, state.automatic()[model.id()])
-            }
+        }
+        if (state.result().isEmpty && !state.running()) {
+            Hint(stringResource(R.string.benchmark_none))
+        }
+        for (model in state.models()) {
+            val measured = state.result().of(model.id())
+            if (measured.isEmpty()) continue
+            ModelCard(model, measured, state.automatic()[model.id()])
         }
     }
 }

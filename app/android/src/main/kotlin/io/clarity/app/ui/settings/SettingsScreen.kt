@@ -2,6 +2,7 @@ package io.clarity.app.ui.settings
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ColumnScope
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
@@ -84,10 +85,77 @@ fun SettingsContent(
     onBack: () -> Unit = {},
 ) {
     val s = state.settings()
+    Page(stringResource(R.string.settings_title), onBack) {
+        Section(stringResource(R.string.settings_defaults))
+        Label(stringResource(R.string.options_model))
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            for (kind in state.kinds()) {
+                FilterChip(
+                    selected = kind == s.kind(),
+                    onClick = { onKind(kind) },
+                    label = { Text(stringResource(if (kind == ModelInfo.Kind.FAST) R.string.model_fast else R.string.model_detail)) },
+                )
+            }
+        }
+        Label(stringResource(R.string.options_scale))
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            for (scale in state.scales()) {
+                FilterChip(
+                    selected = scale == s.scale(),
+                    onClick = { onScale(scale) },
+                    label = { Text(stringResource(R.string.options_scale_value, scale)) },
+                )
+            }
+        }
+        Label(stringResource(R.string.options_format))
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            for (format in EnhanceRequest.Format.values()) {
+                FilterChip(
+                    selected = format == s.format(),
+                    onClick = { onFormat(format) },
+                    label = { Text(stringResource(if (format == EnhanceRequest.Format.JPEG) R.string.format_jpeg else R.string.format_png)) },
+                )
+            }
+        }
+        if (s.format() == EnhanceRequest.Format.JPEG) {
+            Label(stringResource(R.string.options_quality, s.jpegQuality()))
+            Slider(
+                value = s.jpegQuality().toFloat(),
+                onValueChange = { onQuality(Math.round(it)) },
+                valueRange = 50f..100f,
+            )
+        }
+        HorizontalDivider()
+        Section(stringResource(R.string.settings_location))
+        Toggle(stringResource(R.string.settings_location_saved), s.locationInSaved(), onLocationInSaved)
+        Toggle(stringResource(R.string.settings_location_shared), s.locationInShared(), onLocationInShared)
+        Hint(stringResource(R.string.settings_location_note))
+        Toggle(stringResource(R.string.settings_hdr), s.keepGainMap(), onGainMap)
+        Hint(stringResource(R.string.settings_hdr_note))
+        HorizontalDivider()
+        Section(stringResource(R.string.settings_processor))
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            for (p in state.processors()) {
+                FilterChip(selected = p == s.processor(), onClick = { onProcessor(p) }, label = { Text(processorName(p)) })
+            }
+        }
+        if (s.processor() == Processor.AUTOMATIC) {
+            Hint(stringResource(R.string.processor_automatic_note))
+        }
+        OutlinedButton(onClick = onOpenBenchmark) { Text(stringResource(R.string.settings_benchmark)) }
+        HorizontalDivider()
+        OutlinedButton(onClick = onOpenAbout) { Text(stringResource(R.string.settings_about)) }
+    }
+}
+
+/** Settings and the pages it opens: a top bar with back, and a scrolling column inside the system bars. */
+@OptIn(ExperimentalMaterial3Api::class)
+@Composable
+internal fun Page(title: String, onBack: () -> Unit, content: @Composable ColumnScope.() -> Unit) {
     Scaffold(
         topBar = {
             TopAppBar(
-                title = { Text(stringResource(R.string.settings_title)) },
+                title = { Text(title) },
                 navigationIcon = { IconButton(onClick = onBack) { BackIcon() } },
             )
         },
@@ -99,67 +167,8 @@ fun SettingsContent(
                 .verticalScroll(rememberScrollState())
                 .padding(horizontal = 24.dp, vertical = 16.dp),
             verticalArrangement = Arrangement.spacedBy(12.dp),
-        ) {
-            Section(stringResource(R.string.settings_defaults))
-            Label(stringResource(R.string.options_model))
-            FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                for (kind in state.kinds()) {
-                    FilterChip(
-                        selected = kind == s.kind(),
-                        onClick = { onKind(kind) },
-                        label = { Text(stringResource(if (kind == ModelInfo.Kind.FAST) R.string.model_fast else R.string.model_detail)) },
-                    )
-                }
-            }
-            Label(stringResource(R.string.options_scale))
-            FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                for (scale in state.scales()) {
-                    FilterChip(
-                        selected = scale == s.scale(),
-                        onClick = { onScale(scale) },
-                        label = { Text(stringResource(R.string.options_scale_value, scale)) },
-                    )
-                }
-            }
-            Label(stringResource(R.string.options_format))
-            FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                for (format in EnhanceRequest.Format.values()) {
-                    FilterChip(
-                        selected = format == s.format(),
-                        onClick = { onFormat(format) },
-                        label = { Text(stringResource(if (format == EnhanceRequest.Format.JPEG) R.string.format_jpeg else R.string.format_png)) },
-                    )
-                }
-            }
-            if (s.format() == EnhanceRequest.Format.JPEG) {
-                Label(stringResource(R.string.options_quality, s.jpegQuality()))
-                Slider(
-                    value = s.jpegQuality().toFloat(),
-                    onValueChange = { onQuality(Math.round(it)) },
-                    valueRange = 50f..100f,
-                )
-            }
-            HorizontalDivider()
-            Section(stringResource(R.string.settings_location))
-            Toggle(stringResource(R.string.settings_location_saved), s.locationInSaved(), onLocationInSaved)
-            Toggle(stringResource(R.string.settings_location_shared), s.locationInShared(), onLocationInShared)
-            Hint(stringResource(R.string.settings_location_note))
-            Toggle(stringResource(R.string.settings_hdr), s.keepGainMap(), onGainMap)
-            Hint(stringResource(R.string.settings_hdr_note))
-            HorizontalDivider()
-            Section(stringResource(R.string.settings_processor))
-            FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                for (p in state.processors()) {
-                    FilterChip(selected = p == s.processor(), onClick = { onProcessor(p) }, label = { Text(processorName(p)) })
-                }
-            }
-            if (s.processor() == Processor.AUTOMATIC) {
-                Hint(stringResource(R.string.processor_automatic_note))
-            }
-            OutlinedButton(onClick = onOpenBenchmark) { Text(stringResource(R.string.settings_benchmark)) }
-            HorizontalDivider()
-            OutlinedButton(onClick = onOpenAbout) { Text(stringResource(R.string.settings_about)) }
-        }
+            content = content,
+        )
     }
 }
 
