@@ -21,13 +21,19 @@ import io.clarity.engine.metadata.TiffEntry;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.robolectric.annotation.Config;
 
 import java.io.File;
 import java.io.InputStream;
 import java.nio.ByteOrder;
 
-/** A share leaves the location out when Settings say so, and hands over the picture itself otherwise. */
+/**
+ * A share leaves the location out when Settings say so, and hands over the picture itself otherwise. At API 35, in a
+ * sandbox of its own: FileProvider caches its roots in a static map per authority, resolved against the first test's
+ * data folder, which would then refuse MainActivityTest's capture file (each test gets a new folder).
+ */
 @RunWith(AndroidJUnit4.class)
+@Config(sdk = 35)
 public class SharedCopiesTest {
     private final Context context = ApplicationProvider.getApplicationContext();
 
