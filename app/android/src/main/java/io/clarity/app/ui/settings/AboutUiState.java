@@ -2,6 +2,7 @@ package io.clarity.app.ui.settings;
 
 import io.clarity.app.data.LicenceNotices;
 import io.clarity.app.data.ModelInfo;
+import io.clarity.engine.model.ShippedModels;
 
 import java.util.Collections;
 import java.util.List;
@@ -34,63 +35,24 @@ public final class AboutUiState {
         return new AboutUiState(version, Collections.<Model>emptyList(), Collections.<LicenceNotices.Library>emptyList());
     }
 
-    /**
-     * One shipped model, from the catalog (its numbers, measured by the evaluator) and its training record
-     * ({@code trainedOn}: its {@code data} line; empty when the APK has no record for it).
-     */
+    /** One shipped model: its catalog entry (the evaluator's numbers) and what its training record says it learnt from. */
     public static final class Model {
-        private final String id;
-        private final ModelInfo.Kind kind;
-        private final int scale;
-        private final int parameters;
-        private final double set5;
-        private final double set14;
-        private final double set5Int8;
-        private final double set14Int8;
+        private final ShippedModels.Entry entry;
         private final String trainedOn;
 
-        public Model(String id, ModelInfo.Kind kind, int scale, int parameters, double set5, double set14, double set5Int8, double set14Int8, String trainedOn) {
-            this.id = id;
-            this.kind = kind;
-            this.scale = scale;
-            this.parameters = parameters;
-            this.set5 = set5;
-            this.set14 = set14;
-            this.set5Int8 = set5Int8;
-            this.set14Int8 = set14Int8;
+        /** @param trainedOn the training record's {@code data} line; empty when the APK has no record for it */
+        public Model(ShippedModels.Entry entry, String trainedOn) {
+            this.entry = entry;
             this.trainedOn = trainedOn;
         }
 
-        public String id() {
-            return id;
+        public ShippedModels.Entry entry() {
+            return entry;
         }
 
+        /** Fast for the luma-only models, Detail for the RGB ones, as the options screen names them. */
         public ModelInfo.Kind kind() {
-            return kind;
-        }
-
-        public int scale() {
-            return scale;
-        }
-
-        public int parameters() {
-            return parameters;
-        }
-
-        public double set5() {
-            return set5;
-        }
-
-        public double set14() {
-            return set14;
-        }
-
-        public double set5Int8() {
-            return set5Int8;
-        }
-
-        public double set14Int8() {
-            return set14Int8;
+            return entry.channels() == ModelInfo.Kind.FAST.channels() ? ModelInfo.Kind.FAST : ModelInfo.Kind.DETAIL;
         }
 
         public String trainedOn() {

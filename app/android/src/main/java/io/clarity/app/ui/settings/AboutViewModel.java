@@ -12,10 +12,8 @@ import androidx.lifecycle.MutableLiveData;
 
 import io.clarity.app.data.LicenceNotices;
 import io.clarity.app.data.ModelCatalog;
-import io.clarity.app.data.ModelInfo;
 import io.clarity.app.tflite.AssetModelFiles;
 import io.clarity.app.tflite.ModelFiles;
-import io.clarity.engine.model.ModelSpec;
 import io.clarity.engine.model.ShippedModels;
 
 import java.io.ByteArrayInputStream;
@@ -49,9 +47,7 @@ public final class AboutViewModel extends AndroidViewModel {
         List<AboutUiState.Model> out = new ArrayList<>();
         try {
             for (ShippedModels.Entry e : ModelCatalog.chosen(ModelCatalog.read(files))) {
-                ModelInfo.Kind kind = e.channels() == ModelSpec.Channels.Y ? ModelInfo.Kind.FAST : ModelInfo.Kind.DETAIL;
-                out.add(new AboutUiState.Model(e.id(), kind, e.scale(), e.parameters(), e.set5(), e.set14(),
-                        e.set5Int8(), e.set14Int8(), trainedOn(files, e.id())));
+                out.add(new AboutUiState.Model(e, trainedOn(files, e.id())));
             }
         } catch (IOException e) {
             // no catalog: no models to describe (the options screen says the same)

@@ -61,7 +61,7 @@ fun AboutContent(state: AboutUiState, onBack: () -> Unit = {}) {
             }
             item { Hint(stringResource(R.string.about_privacy)) }
             item { Section(stringResource(R.string.about_models)) }
-            items(state.models(), key = { it.id() }) { model -> ModelCard(model) }
+            items(state.models(), key = { it.entry().id() }) { model -> ModelCard(model) }
             item { Section(stringResource(R.string.about_licences)) }
             item { Hint(stringResource(R.string.about_licences_count, state.libraries().size)) }
             items(state.libraries(), key = { it.coordinates() }) { library ->
@@ -79,15 +79,16 @@ fun AboutContent(state: AboutUiState, onBack: () -> Unit = {}) {
 @Composable
 private fun ModelCard(model: AboutUiState.Model) {
     fun db(v: Double) = String.format(Locale.getDefault(), "%.2f", v)
+    val e = model.entry()
     Card(Modifier.fillMaxWidth()) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
             val kind = stringResource(if (model.kind() == ModelInfo.Kind.FAST) R.string.model_fast else R.string.model_detail)
-            Text("$kind ×${model.scale()} · ${model.id()}", style = MaterialTheme.typography.titleSmall)
+            Text("$kind ×${e.scale()} · ${e.id()}", style = MaterialTheme.typography.titleSmall)
             Text(
-                stringResource(R.string.about_model_quality, db(model.set5()), db(model.set14()), db(model.set5Int8()), db(model.set14Int8())),
+                stringResource(R.string.about_model_quality, db(e.set5()), db(e.set14()), db(e.set5Int8()), db(e.set14Int8())),
                 style = MaterialTheme.typography.bodyMedium,
             )
-            Hint(stringResource(R.string.about_model_size, String.format(Locale.getDefault(), "%,d", model.parameters()), model.scale()))
+            Hint(stringResource(R.string.about_model_size, String.format(Locale.getDefault(), "%,d", e.parameters()), e.scale()))
             if (model.trainedOn().isNotEmpty()) Hint(stringResource(R.string.about_trained_on, model.trainedOn()))
         }
     }
