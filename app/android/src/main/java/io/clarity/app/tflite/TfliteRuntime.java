@@ -73,7 +73,41 @@ public final class TfliteRuntime implements ModelRuntime {
      */
     public SuperResolutionModel open(String modelId, Backend backend) throws Exception {
         ModelBytes bytes = ModelBytes.of(new AssetModelFiles(context.getAssets()), modelId, 0f);
-        return backends(modelId, bytes, TfliteMetadata.readSpec(bytes.shipped())).create(backend);
+        BackendFactory backends = backends(modelId, bytes, TfliteMetadata.readSpec(bytes.shipped()));
+        if (!backend.delegate()) {
+            return backends.create(backend);
+        }
+        // A driver that kills the process here must not do it on every test, nor in every job after it.
+        String key = GpuCrashGuard.key(modelId, backend);
+        String unsafe = guard.unsafeReason(key);
+        if (unsafe != null) {
+            throw new IllegalStateException(unsafe);
+        }
+        guard.gpuRunStarting(key);
+        SuperResolutionModel model;
+        try {
+            model = backends.create(backend);
+        } catch (Exception | LinkageError e) {
+            guard.gpuRunEnded(key);
+            throw e;
+        }
+        return new SuperResolutionModel() {
+            @Override
+            public io.clarity.engine.model.ModelSpec spec() {
+                return model.spec();
+            }
+
+            @Override
+            public io.clarity.engine.image.FloatImage upscale(io.clarity.engine.image.FloatImage tile) throws Exception {
+                return model.upscale(tile);
+            }
+
+            @Override
+            public void close() {
+                model.close();
+                guard.gpuRunEnded(key);
+            }
+        };
     }
 
     /** Whether TFLite vouches for this phone's GPU (false when its library does not load). */
