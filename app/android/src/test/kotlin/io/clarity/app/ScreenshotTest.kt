@@ -1,6 +1,7 @@
 package io.clarity.app
 
 import android.graphics.Bitmap
+import android.graphics.BitmapFactory
 import android.graphics.Canvas
 import android.graphics.Color
 import android.graphics.Paint
@@ -25,8 +26,23 @@ import io.clarity.app.ui.options.OptionsContent
 import io.clarity.app.ui.options.OptionsUiState
 import io.clarity.app.ui.result.ResultContent
 import io.clarity.app.ui.result.ResultUiState
+import io.clarity.app.data.AppSettings
+import io.clarity.app.data.LicenceNotices
+import io.clarity.app.tflite.Backend
+import io.clarity.app.tflite.BackendChoice
+import io.clarity.app.tflite.BenchmarkResult
+import io.clarity.app.tflite.Processor
+import io.clarity.app.ui.settings.AboutContent
+import io.clarity.app.ui.settings.AboutUiState
+import io.clarity.app.ui.settings.AboutViewModel
+import io.clarity.app.tflite.AssetModelFiles
+import io.clarity.app.ui.settings.BenchmarkContent
+import io.clarity.app.ui.settings.BenchmarkUiState
+import io.clarity.app.ui.settings.SettingsContent
+import io.clarity.app.ui.settings.SettingsUiState
 import io.clarity.app.ui.theme.ClarityTheme
 import io.clarity.app.work.EnhanceRequest
+import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.Rule
 import org.junit.Test
@@ -38,14 +54,23 @@ import java.io.FileOutputStream
 import java.util.UUID
 
 /**
- * Every screen's content in light and dark, rendered by Robolectric's native graphics. A normal test run
- * only checks the pixels are not blank; with -Dclarity.screenshots=true the PNGs go to docs/screenshots
- * (see app/android/screenshots). The photos in them are synthetic drawings, not model output.
+ * Every screen's content in light and dark, rendered by Robolectric's native graphics, compared with the committed
+ * reference in docs/screenshots: a pixel differs when any channel is more than [MAX_CHANNEL_DELTA] apart, and a screen
+ * fails when more than [MAX_DIFFERING_FRACTION] of its pixels differ (or its size changed), so a changed screen fails
+ * here until its references are regenerated. With -Dclarity.screenshots=true the PNGs are rewritten instead (see
+ * app/android/screenshots). The photos in them are synthetic drawings, not model output.
  */
 @RunWith(AndroidJUnit4::class)
 @GraphicsMode(GraphicsMode.Mode.NATIVE)
 @Config(qualifiers = "w393dp-h851dp-xxhdpi")
 class ScreenshotTest {
+    companion object {
+        /** Anti-aliasing and font hinting may move an edge by a shade between runs; a changed screen moves far more. */
+        const val MAX_CHANNEL_DELTA = 24
+        /** 0.2 % of a 1179 × 2553 screen is about 6 000 pixels: a changed word or button is many times that. */
+        const val MAX_DIFFERING_FRACTION = 0.002
+    }
+
     @get:Rule
     val compose = createComposeRule()
 
@@ -63,11 +88,46 @@ class ScreenshotTest {
             }
             val bitmap = compose.onRoot().captureToImage().asAndroidBitmap()
             assertTrue("$name-$theme is blank", distinctColours(bitmap) > 4)
+            val reference = File("../../docs/screenshots", "$name-$theme.png")
             if (System.getProperty("clarity.screenshots") == "true") {
-                val dir = File("../../docs/screenshots").apply { mkdirs() }
-                FileOutputStream(File(dir, "$name-$theme.png")).use { bitmap.compress(Bitmap.CompressFormat.PNG, 100, it) }
+                reference.parentFile!!.mkdirs()
+                FileOutputStream(reference).use { bitmap.compress(Bitmap.CompressFormat.PNG, 100, it) }
+            } else {
+                assertMatches(reference, bitmap)
             }
         }
+    }
+
+    private fun assertMatches(reference: File, bitmap: Bitmap) {
+        assertTrue("${reference.name} is missing: run app/android/screenshots", reference.isFile)
+        val expected = BitmapFactory.decodeFile(reference.path)
+        assertEquals("${reference.name}: size", "${expected.width}x${expected.height}", "${bitmap.width}x${bitmap.height}")
+        val differing = differingPixels(expected, bitmap)
+        val fraction = differing.toDouble() / (bitmap.width * bitmap.height)
+        assertTrue(
+            "${reference.name}: $differing pixels (${"%.3f".format(fraction * 100)} %) differ by more than " +
+                "$MAX_CHANNEL_DELTA; the screen changed: run app/android/screenshots and check the new images",
+            fraction <= MAX_DIFFERING_FRACTION,
+        )
+    }
+
+    /** Pixels where any channel (alpha included) differs by more than [MAX_CHANNEL_DELTA]. */
+    private fun differingPixels(a: Bitmap, b: Bitmap): Int {
+        val w = a.width
+        val pa = IntArray(w * a.height).also { a.getPixels(it, 0, w, 0, 0, w, a.height) }
+        val pb = IntArray(w * b.height).also { b.getPixels(it, 0, w, 0, 0, w, b.height) }
+        var n = 0
+        for (i in pa.indices) {
+            val x = pa[i]
+            val y = pb[i]
+            for (shift in intArrayOf(0, 8, 16, 24)) {
+                if (kotlin.math.abs(((x ushr shift) and 0xFF) - ((y ushr shift) and 0xFF)) > MAX_CHANNEL_DELTA) {
+                    n++
+                    break
+                }
+            }
+        }
+        return n
     }
 
     private fun distinctColours(bitmap: Bitmap): Int {
@@ -169,5 +229,61 @@ class ScreenshotTest {
             ResultContent(ResultUiState(job, before, after, "IMG_2041-clarity.jpg", "image/jpeg", 0.45f, false),
                 onSplitChange = {}, onShare = {}, onSave = {}, onCancel = {}, onSavedShown = {}, onBack = {})
         }
+    }
+
+    @Test
+    fun settings() {
+        val state = SettingsUiState(
+            AppSettings.DEFAULTS, listOf(ModelInfo.Kind.FAST, ModelInfo.Kind.DETAIL), listOf(2, 3, 4),
+            BackendChoice.processors(34),
+        )
+        shoot("settings") { SettingsContent(state) }
+    }
+
+    /** A phone at API 34 with a GPU whose output failed the check; the figures are made up for the picture. */
+    @Test
+    fun benchmark() {
+        fun m(id: String, b: Backend, ms: Double, db: Double, error: String? = null) =
+            BenchmarkResult.Measurement(id, b, ms, db, 184 * 184, error)
+        val result = BenchmarkResult(
+            1L,
+            listOf(
+                m("fast-x2-fp16", Backend.CPU, 38.0, Double.POSITIVE_INFINITY),
+                m("fast-x2-fp16", Backend.CPU_INT8, 21.0, 49.8),
+                m("fast-x2-fp16", Backend.GPU, 6.5, 31.2),
+                m("fast-x2-fp16", Backend.NNAPI, 0.0, Double.NaN, "java.lang.IllegalArgumentException: Internal error: Failed to apply delegate"),
+                m("realphoto-x2-fp16", Backend.CPU, 190.0, Double.POSITIVE_INFINITY),
+                m("realphoto-x2-fp16", Backend.GPU, 24.0, 58.3),
+            ),
+        )
+        val models = listOf(
+            BenchmarkUiState.Model("fast-x2-fp16", ModelInfo.Kind.FAST, 2),
+            BenchmarkUiState.Model("realphoto-x2-fp16", ModelInfo.Kind.DETAIL, 2),
+        )
+        val automatic = models.associate { it.id() to BackendChoice.choose(Processor.AUTOMATIC, 34, true, result.of(it.id()), true).backend }
+        shoot("benchmark") { BenchmarkContent(BenchmarkUiState(false, 0, 0, models, result, automatic)) }
+    }
+
+    /** What the APK carries: the catalog's models with their training records, and the generated notices. */
+    @Test
+    fun about() {
+        val state = AboutUiState(
+            AboutViewModel.version(context),
+            AboutViewModel.models(AssetModelFiles(context.assets)),
+            LicenceNotices.read(context.assets),
+        )
+        assertTrue("the APK's assets list the models", state.models().isNotEmpty())
+        shoot("about") { AboutContent(state) }
+    }
+
+    /** Twice the text size: the settings wrap and scroll. */
+    @Test
+    @Config(fontScale = 2.0f)
+    fun settingsAtLargeFont() {
+        val state = SettingsUiState(
+            AppSettings.DEFAULTS.withProcessor(Processor.NNAPI), listOf(ModelInfo.Kind.FAST, ModelInfo.Kind.DETAIL),
+            listOf(2, 3, 4), BackendChoice.processors(30),
+        )
+        shoot("settings-large-font") { SettingsContent(state) }
     }
 }

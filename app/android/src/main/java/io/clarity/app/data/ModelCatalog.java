@@ -86,18 +86,30 @@ public final class ModelCatalog {
         return chosen;
     }
 
-    /** Every file the app's choices load: the model in its precision, and both weight sets of a blendable one. */
+    /**
+     * Every file the app's choices load: the model in its precision and its int8 file, its training record (what the
+     * About screen says it was trained on: the source of its model card), and both weight sets of a blendable one.
+     */
     public static List<String> filesNeeded(ShippedModels catalog) {
         List<String> names = new ArrayList<>();
         names.add(ShippedModels.FILE_NAME);
         for (ShippedModels.Entry e : chosen(catalog)) {
             names.add(fileId(e) + ".tflite");
+            if (e.files().contains(ShippedModels.ShippedFile.INT8) && !fileId(e).endsWith("-int8")) {
+                names.add(ShippedModels.ShippedFile.INT8.nameFor(e.id())); // NNAPI and XNNPACK int8
+            }
+            names.add(trainingFile(e.id()));
             if (e.blendable()) {
                 names.add(ShippedModels.ShippedFile.WEIGHTS.nameFor(e.id()));
                 names.add(ShippedModels.ShippedFile.DETAIL_WEIGHTS.nameFor(e.id()));
             }
         }
         return names;
+    }
+
+    /** {@code <id>.training}: the properties the model card is generated from ({@code data=}: the training set). */
+    public static String trainingFile(String id) {
+        return id + ".training";
     }
 
     /** The id of the file the app loads for {@code entry} (the precision suffix included: {@code fast-x2-fp16}). */

@@ -21,6 +21,28 @@ public final class ModelInfo {
         }
     }
 
+    /** The kinds among {@code models}, in their order. */
+    public static java.util.List<Kind> kindsOf(java.util.List<ModelInfo> models) {
+        java.util.List<Kind> kinds = new java.util.ArrayList<>();
+        for (ModelInfo m : models) {
+            if (!kinds.contains(m.kind())) {
+                kinds.add(m.kind());
+            }
+        }
+        return kinds;
+    }
+
+    /** The scales {@code models} of {@code kind} come in, in their order. */
+    public static java.util.List<Integer> scalesOf(java.util.List<ModelInfo> models, Kind kind) {
+        java.util.List<Integer> scales = new java.util.ArrayList<>();
+        for (ModelInfo m : models) {
+            if (m.kind() == kind && !scales.contains(m.scale())) {
+                scales.add(m.scale());
+            }
+        }
+        return scales;
+    }
+
     private final String id;
     private final ModelDescription spec;
     private final boolean blendable;

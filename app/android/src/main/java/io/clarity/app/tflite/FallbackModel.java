@@ -7,15 +7,16 @@ import io.clarity.engine.model.ModelSpec;
 import io.clarity.engine.model.SuperResolutionModel;
 
 /**
- * GPU delegate → XNNPACK CPU → the Java reference network, moving down the moment a backend does not work: a
- * delegate that fails to initialise, or throws on a tile mid-job, costs that tile a retry on the CPU, never the
+ * The chosen backend (GPU or NNAPI delegate, or XNNPACK on the int8 model) → XNNPACK on the float model → the Java
+ * reference network, moving down the moment a backend does not work: a delegate that fails to initialise, or throws on a tile mid-job, costs that tile a retry on the CPU, never the
  * job; a TFLite native library that cannot load ({@link LinkageError}) moves the job to the Java network. The spec
- * stays the first backend's (a fixed GPU tile shape), which the free-shape CPU and Java models accept as well.
+ * stays the first backend's (a fixed GPU or NNAPI tile shape), which the free-shape CPU and Java models accept as well.
  */
 public final class FallbackModel implements SuperResolutionModel {
     private static final String TAG = "ClarityRuntime";
 
     private final BackendFactory factory;
+    /** The model's id, or for a delegate its crash guard's key ({@link GpuCrashGuard#key}). */
     private final String modelId;
     private final GpuCrashGuard guard;
     private final RuntimeStats stats;
@@ -40,22 +41,55 @@ public final class FallbackModel implements SuperResolutionModel {
      */
     public static SuperResolutionModel create(BackendFactory factory, String modelId, GpuCrashGuard guard,
                                               RuntimeStats stats) throws Exception {
-        if (guard != null) {
-            guard.gpuRunStarting(modelId); // on disk before the driver runs: a native crash leaves the mark
+        return create(factory, modelId, guard != null ? Backend.GPU : Backend.CPU, guard, stats);
+    }
+
+    /**
+     * A model on {@code first} ({@link BackendChoice}), falling to the CPU fp32 model when it cannot start and to
+     * the Java network when TFLite cannot load. A delegate ({@link Backend#delegate()}) runs only with a
+     * {@code guard} that admitted it; without one it is the CPU.
+     */
+    public static SuperResolutionModel create(BackendFactory factory, String modelId, Backend first,
+                                              GpuCrashGuard guard, RuntimeStats stats) throws Exception {
+        if (first.delegate() && guard != null) {
+            String key = GpuCrashGuard.key(modelId, first);
+            guard.gpuRunStarting(key); // on disk before the driver runs: a native crash leaves the mark
             try {
-                SuperResolutionModel gpu = factory.create(Backend.GPU);
-                stats.started(Backend.GPU);
-                return new FallbackModel(factory, modelId, guard, stats, gpu, Backend.GPU);
+                SuperResolutionModel delegate = factory.create(first);
+                stats.started(first);
+                return new FallbackModel(factory, key, guard, stats, delegate, first);
             } catch (Exception | LinkageError e) {
-                guard.gpuRunEnded(modelId);
-                Log.w(TAG, "GPU delegate did not start, using the CPU", e);
-                stats.fellBack(Backend.CPU, RuntimeStats.Fallback.GPU_FAILED, String.valueOf(e));
+                guard.gpuRunEnded(key);
+                Log.w(TAG, first + " delegate did not start, using the CPU", e);
+                stats.fellBack(Backend.CPU, failure(first), String.valueOf(e));
+            }
+        } else if (first == Backend.CPU_INT8) {
+            try {
+                SuperResolutionModel int8 = factory.create(Backend.CPU_INT8);
+                stats.started(Backend.CPU_INT8);
+                return new FallbackModel(factory, modelId, null, stats, int8, Backend.CPU_INT8);
+            } catch (Exception e) {
+                Log.w(TAG, "int8 model did not start, using the float one", e);
+                stats.fellBack(Backend.CPU, RuntimeStats.Fallback.INT8_FAILED, String.valueOf(e));
+            } catch (LinkageError e) {
+                stats.started(Backend.CPU); // cpuOrJava meets the same missing library and says so
             }
         } else {
             stats.started(Backend.CPU);
         }
         SuperResolutionModel cpu = cpuOrJava(factory, stats);
         return new FallbackModel(factory, modelId, null, stats, cpu, stats.backend());
+    }
+
+    private static RuntimeStats.Fallback failure(Backend backend) {
+        switch (backend) {
+            case GPU:
+                return RuntimeStats.Fallback.GPU_FAILED;
+            case NNAPI:
+                return RuntimeStats.Fallback.NNAPI_FAILED;
+            default:
+                return RuntimeStats.Fallback.INT8_FAILED;
+        }
     }
 
     private static SuperResolutionModel cpuOrJava(BackendFactory factory, RuntimeStats stats) throws Exception {
@@ -80,12 +114,13 @@ public final class FallbackModel implements SuperResolutionModel {
         try {
             out = current.upscale(tile);
         } catch (Exception | LinkageError e) {
-            if (backend != Backend.GPU) {
+            if (backend == Backend.CPU || backend == Backend.JAVA) {
                 throw e;
             }
-            Log.w(TAG, "GPU delegate failed mid-job, continuing on the CPU", e);
+            Log.w(TAG, backend + " failed mid-job, continuing on the CPU", e);
+            Backend failed = backend;
             closeCurrent();
-            stats.fellBack(Backend.CPU, RuntimeStats.Fallback.GPU_FAILED, String.valueOf(e));
+            stats.fellBack(Backend.CPU, failure(failed), String.valueOf(e));
             current = cpuOrJava(factory, stats);
             backend = stats.backend();
             start = System.nanoTime();
@@ -99,8 +134,8 @@ public final class FallbackModel implements SuperResolutionModel {
         if (current != null) {
             current.close();
             current = null;
-            if (backend == Backend.GPU) {
-                guard.gpuRunEnded(modelId);
+            if (backend.delegate() && guard != null) {
+                guard.gpuRunEnded(modelId); // the guard's key for this delegate (GpuCrashGuard.key)
             }
         }
     }

@@ -34,7 +34,8 @@ public final class GpuCrashGuard {
         if (started != null && liveRuns(modelId).get() == 0) {
             prefs.edit()
                     .remove(RUNNING + modelId)
-                    .putString(UNSAFE + modelId, "the app stopped during a GPU run of " + modelId + " started " + started)
+                    .putString(UNSAFE + modelId, "the app stopped during a " + (modelId.endsWith("@nnapi") ? "NNAPI" : "GPU") + " run of "
+                            + modelId + " started " + started)
                     .commit();
         }
         return prefs.getString(UNSAFE + modelId, null);
@@ -45,15 +46,26 @@ public final class GpuCrashGuard {
      * when it is unsupported, or unsafe (which {@code stats} then records with its reason).
      */
     public GpuCrashGuard admit(String modelId, boolean gpuSupported, RuntimeStats stats) {
-        if (!gpuSupported) {
+        return admit(modelId, Backend.GPU, gpuSupported, stats);
+    }
+
+    /** {@link #admit(String, boolean, RuntimeStats)} for either delegate: the GPU, or NNAPI (its drivers crash too). */
+    public GpuCrashGuard admit(String modelId, Backend delegate, boolean supported, RuntimeStats stats) {
+        if (!supported) {
             return null;
         }
-        String unsafe = unsafeReason(modelId);
+        String unsafe = unsafeReason(key(modelId, delegate));
         if (unsafe != null) {
-            stats.skippedGpu(RuntimeStats.Fallback.GPU_UNSAFE, unsafe);
+            stats.skippedGpu(delegate == Backend.NNAPI ? RuntimeStats.Fallback.NNAPI_UNSAFE
+                    : RuntimeStats.Fallback.GPU_UNSAFE, unsafe);
             return null;
         }
         return this;
+    }
+
+    /** The mark's name: the model id for the GPU (as before NNAPI), {@code <id>@nnapi} for NNAPI. */
+    static String key(String modelId, Backend delegate) {
+        return delegate == Backend.NNAPI ? modelId + "@nnapi" : modelId;
     }
 
     /** Marks a GPU run as started; written synchronously, before the delegate gets a chance to crash. */

@@ -26,6 +26,7 @@ public final class ModelBytes {
     private WeightsFile detail;
     private ByteBuffer fp16;
     private ByteBuffer fp32;
+    private ByteBuffer int8;
 
     private ModelBytes(ModelFiles files, String modelId, float alpha, boolean blended) {
         this.files = files;
@@ -75,8 +76,27 @@ public final class ModelBytes {
         return shipped;
     }
 
-    /** What {@code backend} loads. */
+    /** The int8 file beside the shipped one, {@code <base>-int8.tflite}. */
+    public static String int8File(String modelId) {
+        return weightsBase(modelId) + "-int8.tflite";
+    }
+
+    /** Whether the int8 backends can run this job: the folder has the int8 file and no blend is asked for. */
+    public boolean int8Runnable() throws IOException {
+        return !blended && files.names().contains(int8File(modelId));
+    }
+
+    /** What {@code backend} loads: the int8 file for {@link Backend#int8()} backends. */
     public synchronized ByteBuffer forBackend(Backend backend) throws IOException {
+        if (backend.int8()) {
+            if (int8 == null) {
+                if (blended) {
+                    throw new IOException("no int8 network for a blend at detail strength " + alpha);
+                }
+                int8 = files.map(int8File(modelId));
+            }
+            return int8;
+        }
         if (!blended) {
             return shipped();
         }

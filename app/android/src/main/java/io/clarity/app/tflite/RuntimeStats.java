@@ -13,7 +13,18 @@ public final class RuntimeStats {
         /** The process died during an earlier GPU run of this model: the GPU is off for it on this phone. */
         GPU_UNSAFE,
         /** The TFLite native library did not load: the Java reference network ran. */
-        NO_NATIVE_LIBRARY
+        NO_NATIVE_LIBRARY,
+        /** The NNAPI delegate failed to start or failed mid-job; {@link #fallbackReason()} says how. */
+        NNAPI_FAILED,
+        /** The process died during an earlier NNAPI run of this model: NNAPI is off for it on this phone. */
+        NNAPI_UNSAFE,
+        /** XNNPACK could not run the int8 model; the float model ran. */
+        INT8_FAILED,
+        /**
+         * The processor in the settings is not what ran, for the {@link BackendChoice.Why} named in
+         * {@link #fallbackReason()} (no GPU here, NNAPI not offered, its output failed this phone's benchmark).
+         */
+        NOT_AS_SET
     }
 
     private volatile Backend backend;
@@ -35,7 +46,7 @@ public final class RuntimeStats {
         started(backend);
     }
 
-    /** The GPU was not tried at all for {@code why}. */
+    /** The preferred backend was not tried at all for {@code why}. */
     synchronized void skippedGpu(Fallback why, String reason) {
         fallback = why;
         fallbackReason = reason;

@@ -2,10 +2,12 @@ package io.clarity.app.tflite;
 
 import io.clarity.engine.model.ModelDescription;
 import org.tensorflow.lite.DataType;
+import org.tensorflow.lite.Delegate;
 import org.tensorflow.lite.Interpreter;
 import org.tensorflow.lite.Tensor;
 import org.tensorflow.lite.gpu.GpuDelegate;
 import org.tensorflow.lite.gpu.GpuDelegateFactory;
+import org.tensorflow.lite.nnapi.NnApiDelegate;
 
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.model.ModelSpec;
@@ -26,14 +28,15 @@ import java.util.Arrays;
  */
 public final class TfliteModelRunner implements SuperResolutionModel {
     private final Interpreter interpreter;
-    private final GpuDelegate gpu;
+    /** The GPU or NNAPI delegate, closed with the interpreter; null on the CPU. */
+    private final Delegate gpu;
     private final ModelSpec spec;
     private final TensorType outputType;
     private int[] inputShape = new int[0];
     private ByteBuffer input;
     private ByteBuffer output;
 
-    private TfliteModelRunner(Interpreter interpreter, GpuDelegate gpu, ModelSpec spec, TensorType outputType) {
+    private TfliteModelRunner(Interpreter interpreter, Delegate gpu, ModelSpec spec, TensorType outputType) {
         this.interpreter = interpreter;
         this.gpu = gpu;
         this.spec = spec;
@@ -60,7 +63,22 @@ public final class TfliteModelRunner implements SuperResolutionModel {
         options.setInferencePreference(GpuDelegateFactory.Options.INFERENCE_PREFERENCE_SUSTAINED_SPEED)
                 .setQuantizedModelsAllowed(true)
                 .setSerializationParams(cacheDir.getAbsolutePath(), modelToken);
-        GpuDelegate delegate = new GpuDelegate(options);
+        return delegated(model, new GpuDelegate(options), clarity, tileSide);
+    }
+
+    /**
+     * Opens the (int8) network on the NNAPI delegate with one fixed input tile, sustained speed, and NNAPI's own
+     * CPU implementation refused: where the phone's accelerator cannot take the model, XNNPACK is faster than it.
+     */
+    public static TfliteModelRunner nnapi(ByteBuffer model, ModelDescription clarity, int tileSide) {
+        NnApiDelegate.Options options = new NnApiDelegate.Options()
+                .setExecutionPreference(NnApiDelegate.Options.EXECUTION_PREFERENCE_SUSTAINED_SPEED)
+                .setUseNnapiCpu(false);
+        return delegated(model, new NnApiDelegate(options), clarity, tileSide);
+    }
+
+    private static TfliteModelRunner delegated(ByteBuffer model, Delegate delegate, ModelDescription clarity,
+                                               int tileSide) {
         Interpreter interpreter;
         try {
             interpreter = new Interpreter(model, new Interpreter.Options().addDelegate(delegate));
@@ -71,7 +89,7 @@ public final class TfliteModelRunner implements SuperResolutionModel {
         return describe(interpreter, delegate, clarity, tileSide);
     }
 
-    private static TfliteModelRunner describe(Interpreter interpreter, GpuDelegate gpu, ModelDescription clarity,
+    private static TfliteModelRunner describe(Interpreter interpreter, Delegate gpu, ModelDescription clarity,
                                               int fixedSide) {
         try {
             Tensor in = interpreter.getInputTensor(0);
@@ -127,7 +145,7 @@ public final class TfliteModelRunner implements SuperResolutionModel {
         }
         if (!Arrays.equals(shape, inputShape)) {
             if (spec.hasFixedTileShape()) {
-                throw new IllegalArgumentException("GPU model takes " + Arrays.toString(inputShape) + " tiles, got "
+                throw new IllegalArgumentException("delegated model takes " + Arrays.toString(inputShape) + " tiles, got "
                         + Arrays.toString(shape));
             }
             resize(shape);

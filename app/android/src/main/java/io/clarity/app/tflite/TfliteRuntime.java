@@ -2,13 +2,16 @@ package io.clarity.app.tflite;
 
 import io.clarity.engine.model.ModelDescription;
 import android.content.Context;
+import android.os.Build;
 import android.util.Log;
 
 import org.tensorflow.lite.gpu.CompatibilityList;
 
+import io.clarity.app.data.SettingsStore;
 import io.clarity.app.platform.CpuCores;
 import io.clarity.app.work.ModelRuntime;
 import io.clarity.app.work.ModelUnavailableException;
+import io.clarity.engine.model.SuperResolutionModel;
 import io.clarity.engine.nn.ReferenceModel;
 import io.clarity.engine.pipeline.EnhanceOptions;
 import io.clarity.engine.pipeline.ModelFactory;
@@ -18,20 +21,23 @@ import java.nio.ByteBuffer;
 
 /**
  * The app's {@link ModelRuntime}: the bundled {@code assets/models/<id>.tflite}, memory-mapped, or a real-photo
- * network blended at the job's detail strength ({@link ModelBytes}), run on the GPU when TFLite's
- * CompatibilityList vouches for it and {@link GpuCrashGuard} does not object, on XNNPACK with the big cores
- * otherwise, and on the engine's Java network (from the model's .clw weights) when TFLite's library cannot load.
+ * network blended at the job's detail strength ({@link ModelBytes}), started on the backend {@link BackendChoice}
+ * picks from the processor setting and this phone's benchmark (the GPU when TFLite's CompatibilityList vouches for it,
+ * NNAPI or XNNPACK on the int8 model, XNNPACK with the big cores on the float one) unless {@link GpuCrashGuard}
+ * objects, and on the engine's Java network (from the model's .clw weights) when TFLite's library cannot load.
  */
 public final class TfliteRuntime implements ModelRuntime {
     private static final String TAG = "ClarityRuntime";
 
     private final Context context;
     private final GpuCrashGuard guard;
+    private final SettingsStore settings;
     private Boolean gpuSupported;
 
     public TfliteRuntime(Context context) {
         this.context = context.getApplicationContext();
         this.guard = new GpuCrashGuard(this.context);
+        this.settings = new SettingsStore(this.context);
     }
 
     @Override
@@ -42,24 +48,91 @@ public final class TfliteRuntime implements ModelRuntime {
         }
         ModelBytes bytes = ModelBytes.of(files, modelId, detailStrength);
         ModelDescription clarity = TfliteMetadata.readSpec(bytes.shipped());
-        GpuCrashGuard gpu = guard.admit(modelId, gpuSupported(), stats);
+        boolean gpu = gpuSupported();
+        BackendChoice.Choice choice = BackendChoice.choose(settings.read().processor(), Build.VERSION.SDK_INT, gpu,
+                settings.benchmark().of(modelId), bytes.int8Runnable());
+        if (choice.why != BackendChoice.Why.AS_ASKED) {
+            stats.skippedGpu(RuntimeStats.Fallback.NOT_AS_SET, choice.why.name());
+        }
+        Backend first = choice.backend;
+        GpuCrashGuard admitted = first.delegate()
+                ? guard.admit(modelId, first, first != Backend.GPU || gpu, stats) : null;
+        if (first.delegate() && admitted == null) {
+            first = Backend.CPU;
+        }
         // Blend now (milliseconds): a broken weights file fails the job before any output is created.
-        bytes.forBackend(gpu != null ? Backend.GPU : Backend.CPU);
+        bytes.forBackend(first);
+        BackendFactory backends = backends(modelId, bytes, clarity);
+        Backend start = first;
+        return () -> FallbackModel.create(backends, modelId, start, admitted, stats);
+    }
+
+    /**
+     * {@code modelId} as shipped (no blend) on exactly {@code backend}, with no fallback: what "Test this phone"
+     * measures ({@link PhoneBenchmark}). Call it on the thread that runs the model.
+     */
+    public SuperResolutionModel open(String modelId, Backend backend) throws Exception {
+        ModelBytes bytes = ModelBytes.of(new AssetModelFiles(context.getAssets()), modelId, 0f);
+        BackendFactory backends = backends(modelId, bytes, TfliteMetadata.readSpec(bytes.shipped()));
+        if (!backend.delegate()) {
+            return backends.create(backend);
+        }
+        // A driver that kills the process here must not do it on every test, nor in every job after it.
+        String key = GpuCrashGuard.key(modelId, backend);
+        String unsafe = guard.unsafeReason(key);
+        if (unsafe != null) {
+            throw new IllegalStateException(unsafe);
+        }
+        guard.gpuRunStarting(key);
+        SuperResolutionModel model;
+        try {
+            model = backends.create(backend);
+        } catch (Exception | LinkageError e) {
+            guard.gpuRunEnded(key);
+            throw e;
+        }
+        return new SuperResolutionModel() {
+            @Override
+            public io.clarity.engine.model.ModelSpec spec() {
+                return model.spec();
+            }
+
+            @Override
+            public io.clarity.engine.image.FloatImage upscale(io.clarity.engine.image.FloatImage tile) throws Exception {
+                return model.upscale(tile);
+            }
+
+            @Override
+            public void close() {
+                model.close();
+                guard.gpuRunEnded(key);
+            }
+        };
+    }
+
+    /** Whether TFLite vouches for this phone's GPU (false when its library does not load). */
+    public boolean hasGpu() {
+        return gpuSupported();
+    }
+
+    private BackendFactory backends(String modelId, ModelBytes bytes, ModelDescription clarity) {
         int threads = CpuCores.bigCoreCount();
-        // The GPU compiles one input shape: the engine's default tile, at the network's resolution.
-        int gpuSide = EnhanceOptions.DEFAULT_TILE_SIZE * clarity.bicubicPreUpscale();
-        BackendFactory backends = backend -> {
+        // The delegates compile one input shape: the engine's default tile, at the network's resolution.
+        int fixedSide = EnhanceOptions.DEFAULT_TILE_SIZE * clarity.bicubicPreUpscale();
+        return backend -> {
             switch (backend) {
                 case GPU:
-                    return clarity.wrap(gpuRunner(bytes.forBackend(Backend.GPU), clarity, gpuSide,
-                            bytes.gpuCacheToken(gpuSide)));
+                    return clarity.wrap(gpuRunner(bytes.forBackend(Backend.GPU), clarity, fixedSide,
+                            bytes.gpuCacheToken(fixedSide)));
+                case NNAPI:
+                    return clarity.wrap(TfliteModelRunner.nnapi(bytes.forBackend(Backend.NNAPI), clarity, fixedSide));
+                case CPU_INT8:
                 case CPU:
-                    return clarity.wrap(TfliteModelRunner.cpu(bytes.forBackend(Backend.CPU), clarity, threads));
+                    return clarity.wrap(TfliteModelRunner.cpu(bytes.forBackend(backend), clarity, threads));
                 default:
                     return clarity.wrap(ReferenceModel.freeShape(modelId, bytes.weights().network()));
             }
         };
-        return () -> FallbackModel.create(backends, modelId, gpu, stats);
     }
 
     private TfliteModelRunner gpuRunner(ByteBuffer model, ModelDescription clarity, int side, String cacheToken) {

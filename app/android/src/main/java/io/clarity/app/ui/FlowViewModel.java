@@ -54,12 +54,27 @@ public final class FlowViewModel extends ViewModel {
         saved.set(KEY_SCREEN, Screen.picture(output));
     }
 
+    public void onOpenSettings() {
+        saved.set(KEY_SCREEN, Screen.page(Screen.Kind.SETTINGS));
+    }
+
+    public void onOpenBenchmark() {
+        saved.set(KEY_SCREEN, Screen.page(Screen.Kind.BENCHMARK));
+    }
+
+    public void onOpenAbout() {
+        saved.set(KEY_SCREEN, Screen.page(Screen.Kind.ABOUT));
+    }
+
     /** @return whether back was handled here (false on home: the system closes the app) */
     public boolean onBack() {
         if (screen.getValue() == null || screen.getValue().getKind() == Screen.Kind.HOME) {
             return false;
         }
-        saved.set(KEY_SCREEN, Screen.home());
+        Screen.Kind kind = screen.getValue().getKind();
+        // The benchmark and About open from Settings: back returns there.
+        saved.set(KEY_SCREEN, kind == Screen.Kind.BENCHMARK || kind == Screen.Kind.ABOUT
+                ? Screen.page(Screen.Kind.SETTINGS) : Screen.home());
         return true;
     }
 }

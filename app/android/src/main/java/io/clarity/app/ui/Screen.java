@@ -14,7 +14,7 @@ import java.util.UUID;
  * so the flow's SavedStateHandle keeps it across process death.
  */
 public final class Screen implements Parcelable {
-    public enum Kind { HOME, OPTIONS, RESULT }
+    public enum Kind { HOME, OPTIONS, RESULT, SETTINGS, BENCHMARK, ABOUT }
 
     private final Kind kind;
     private final List<Uri> photos;
@@ -47,6 +47,11 @@ public final class Screen implements Parcelable {
     /** A finished picture from the recent results, with no job (and no "before") behind it any more. */
     public static Screen picture(Uri output) {
         return new Screen(Kind.RESULT, Collections.emptyList(), 0, null, output);
+    }
+
+    /** Settings, or one of the pages it opens (the benchmark, About). */
+    public static Screen page(Kind kind) {
+        return new Screen(kind, Collections.emptyList(), 0, null, null);
     }
 
     public Kind getKind() {

@@ -141,9 +141,11 @@ public final class EnhanceJob {
         public void start(int width, int height, boolean hasAlpha) throws IOException {
             this.width = width;
             this.height = height;
-            PhotoMetadata out = metadata.forOutput(width, height, true);
+            PhotoMetadata out = metadata.forOutput(width, height, request.keepLocation());
             if (request.format() == EnhanceRequest.Format.PNG) {
                 out = out.forPng();
+            } else if (!request.keepGainMap()) {
+                out = out.withGainMap(null); // Settings: plain SDR JPEGs
             }
             metadataNote = out.droppedSummary();
             writer = request.format() == EnhanceRequest.Format.PNG

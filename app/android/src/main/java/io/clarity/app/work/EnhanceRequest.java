@@ -42,6 +42,8 @@ public final class EnhanceRequest {
     private final int jpegQuality;
     private final String fileName;
     private final float detailStrength;
+    private final boolean keepLocation;
+    private final boolean keepGainMap;
     private final File durableInput;
 
     /**
@@ -51,11 +53,11 @@ public final class EnhanceRequest {
      */
     public EnhanceRequest(Uri input, String modelId, Format format, int jpegQuality, String fileName,
                           float detailStrength) {
-        this(input, modelId, format, jpegQuality, fileName, detailStrength, null);
+        this(input, modelId, format, jpegQuality, fileName, detailStrength, true, true, null);
     }
 
     private EnhanceRequest(Uri input, String modelId, Format format, int jpegQuality, String fileName,
-                           float detailStrength, File durableInput) {
+                           float detailStrength, boolean keepLocation, boolean keepGainMap, File durableInput) {
         if (jpegQuality < 1 || jpegQuality > 100) {
             throw new IllegalArgumentException("JPEG quality " + jpegQuality + " is outside 1..100");
         }
@@ -71,12 +73,32 @@ public final class EnhanceRequest {
         this.jpegQuality = jpegQuality;
         this.fileName = fileName.trim();
         this.detailStrength = detailStrength;
+        this.keepLocation = keepLocation;
+        this.keepGainMap = keepGainMap;
         this.durableInput = durableInput;
+    }
+
+    /**
+     * The same request with what the saved picture carries of the photo's metadata (Settings): its GPS location, and
+     * an Ultra HDR gain map. A request made without saying keeps both, as every job did before there were settings.
+     */
+    public EnhanceRequest withMetadata(boolean keepLocation, boolean keepGainMap) {
+        return new EnhanceRequest(input, modelId, format, jpegQuality, fileName, detailStrength, keepLocation,
+                keepGainMap, durableInput);
+    }
+
+    public boolean keepLocation() {
+        return keepLocation;
+    }
+
+    public boolean keepGainMap() {
+        return keepGainMap;
     }
 
     /** The same request reading {@code copy}, the photo's copy in app storage, instead of the granted URI. */
     public EnhanceRequest withDurableInput(File copy) {
-        return new EnhanceRequest(input, modelId, format, jpegQuality, fileName, detailStrength, copy);
+        return new EnhanceRequest(input, modelId, format, jpegQuality, fileName, detailStrength, keepLocation,
+                keepGainMap, copy);
     }
 
     /** The app-private copy the job reads; null before it is made. */

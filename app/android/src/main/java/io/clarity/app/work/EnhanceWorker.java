@@ -16,6 +16,7 @@ import io.clarity.app.data.EnhanceEstimates;
 import io.clarity.app.data.JobPreview;
 import io.clarity.app.platform.HeapBudget;
 import io.clarity.app.platform.MediaStoreOutputTarget;
+import io.clarity.app.tflite.BackendChoice;
 import io.clarity.app.tflite.RuntimeStats;
 import io.clarity.engine.pipeline.CancellationToken;
 import io.clarity.engine.pipeline.LivePreview;
@@ -149,17 +150,7 @@ public final class EnhanceWorker extends Worker {
     }
 
     private static String backendName(RuntimeStats stats) {
-        if (stats.backend() == null) {
-            return null;
-        }
-        switch (stats.backend()) {
-            case GPU:
-                return "GPU";
-            case CPU:
-                return "CPU";
-            default:
-                return "Java";
-        }
+        return stats.backend() == null ? null : stats.backend().label();
     }
 
     private static String runtimeNote(Context context, RuntimeStats stats) {
@@ -170,8 +161,30 @@ public final class EnhanceWorker extends Worker {
                 return context.getString(R.string.note_gpu_failed, stats.fallbackReason());
             case NO_NATIVE_LIBRARY:
                 return context.getString(R.string.note_no_native);
+            case NNAPI_UNSAFE:
+                return context.getString(R.string.note_nnapi_unsafe);
+            case NNAPI_FAILED:
+                return context.getString(R.string.note_nnapi_failed, stats.fallbackReason());
+            case INT8_FAILED:
+                return context.getString(R.string.note_int8_failed, stats.fallbackReason());
+            case NOT_AS_SET:
+                return context.getString(notAsSet(stats.fallbackReason()));
             default:
                 return null;
+        }
+    }
+
+    /** The sentence for a {@link BackendChoice.Why} the runtime recorded. */
+    private static int notAsSet(String why) {
+        switch (BackendChoice.Why.valueOf(why)) {
+            case GPU_UNSUPPORTED:
+                return R.string.note_gpu_unsupported;
+            case NNAPI_UNSUPPORTED:
+                return R.string.note_nnapi_unsupported;
+            case FAILED_CHECK:
+                return R.string.note_failed_check;
+            default:
+                return R.string.note_no_int8;
         }
     }
 

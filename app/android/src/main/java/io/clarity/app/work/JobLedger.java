@@ -132,6 +132,8 @@ final class JobLedger {
         p.setProperty("quality", Integer.toString(r.jpegQuality()));
         p.setProperty("name", r.fileName());
         p.setProperty("detailStrength", Float.toString(r.detailStrength()));
+        p.setProperty("keepLocation", Boolean.toString(r.keepLocation()));
+        p.setProperty("keepGainMap", Boolean.toString(r.keepGainMap()));
         p.setProperty("state", e.state.name());
         putIfSet(p, "error", e.error);
         putIfSet(p, "note", e.note);
@@ -165,6 +167,8 @@ final class JobLedger {
         EnhanceRequest request = new EnhanceRequest(Uri.parse(p.getProperty("input")), p.getProperty("model"),
                 EnhanceRequest.Format.valueOf(p.getProperty("format")), Integer.parseInt(p.getProperty("quality")),
                 p.getProperty("name"), Float.parseFloat(p.getProperty("detailStrength")))
+                // a job written before the settings existed keeps both, as it was enqueued to
+                .withMetadata(!"false".equals(p.getProperty("keepLocation")), !"false".equals(p.getProperty("keepGainMap")))
                 .withDurableInput(durable == null ? null : new File(durable));
         String output = p.getProperty("output");
         return new LedgerEntry(UUID.fromString(p.getProperty("id")), Long.parseLong(p.getProperty("order")), request,

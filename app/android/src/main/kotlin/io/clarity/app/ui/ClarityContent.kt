@@ -15,6 +15,12 @@ import io.clarity.app.ui.options.OptionsScreen
 import io.clarity.app.ui.options.OptionsViewModel
 import io.clarity.app.ui.result.ResultScreen
 import io.clarity.app.ui.result.ResultViewModel
+import io.clarity.app.ui.settings.AboutScreen
+import io.clarity.app.ui.settings.AboutViewModel
+import io.clarity.app.ui.settings.BenchmarkScreen
+import io.clarity.app.ui.settings.BenchmarkViewModel
+import io.clarity.app.ui.settings.SettingsScreen
+import io.clarity.app.ui.settings.SettingsViewModel
 import io.clarity.app.ui.theme.ClarityTheme
 
 /** The bridge from the Java activity to Compose, which only Kotlin can call. */
@@ -40,6 +46,7 @@ fun ClarityApp(flow: FlowViewModel) {
             onPhotosChosen = flow::onPhotosChosen,
             onOpenJob = flow::onOpenJob,
             onOpenPicture = flow::onOpenPicture,
+            onOpenSettings = flow::onOpenSettings,
         )
         Screen.Kind.OPTIONS -> OptionsScreen(
             photos = screen.photos,
@@ -50,6 +57,20 @@ fun ClarityApp(flow: FlowViewModel) {
         Screen.Kind.RESULT -> ResultScreen(
             screen = screen,
             viewModel = viewModel<ResultViewModel>(key = "result"),
+            onBack = { flow.onBack() },
+        )
+        Screen.Kind.SETTINGS -> SettingsScreen(
+            viewModel = viewModel<SettingsViewModel>(key = "settings"),
+            onOpenBenchmark = flow::onOpenBenchmark,
+            onOpenAbout = flow::onOpenAbout,
+            onBack = { flow.onBack() },
+        )
+        Screen.Kind.BENCHMARK -> BenchmarkScreen(
+            viewModel = viewModel<BenchmarkViewModel>(key = "benchmark"),
+            onBack = { flow.onBack() },
+        )
+        Screen.Kind.ABOUT -> AboutScreen(
+            viewModel = viewModel<AboutViewModel>(key = "about"),
             onBack = { flow.onBack() },
         )
     }

@@ -55,7 +55,9 @@ public class ModelCatalogTest {
             ids.add(ModelCatalog.fileId(e));
         }
         assertEquals("fp16 where it ships, else fp32", Arrays.asList("fast-x2-fp16", "linear-x3", "realphoto-x2-fp16"), ids);
-        assertEquals(Arrays.asList("catalog.tsv", "fast-x2-fp16.tflite", "linear-x3.tflite", "realphoto-x2-fp16.tflite"),
+        assertEquals(Arrays.asList("catalog.tsv", "fast-x2-fp16.tflite", "fast-x2-int8.tflite", "fast-x2.training",
+                        "linear-x3.tflite", "linear-x3-int8.tflite", "linear-x3.training", "realphoto-x2-fp16.tflite",
+                        "realphoto-x2.training"),
                 ModelCatalog.filesNeeded(catalog));
     }
 

@@ -105,4 +105,60 @@ public class FallbackModelTest {
             assertTrue(e.getMessage().contains("CL_OUT_OF_RESOURCES"));
         }
     }
+
+    /** A factory where {@code failing} fails from its first tile (or, with {@code atStart}, cannot be created). */
+    private BackendFactory failing(Backend failing, boolean atStart) {
+        return backend -> {
+            backends.add(backend);
+            if (backend == failing && atStart) {
+                throw new IllegalArgumentException("Internal error: Failed to apply delegate");
+            }
+            FakeBackendModel m = new FakeBackendModel(
+                    ReferenceModel.fixedShape("tiny", TestNetworks.rgbTimes2(7), 8, 8), backend == failing ? 1 : 0);
+            created.add(m);
+            return m;
+        };
+    }
+
+    @Test
+    public void nnapiFailingMidJobContinuesOnTheCpuAndClearsItsCrashMark() throws Exception {
+        RuntimeStats stats = new RuntimeStats();
+        GpuCrashGuard guard = guard();
+        SuperResolutionModel model = FallbackModel.create(failing(Backend.NNAPI, false), "tiny", Backend.NNAPI, guard, stats);
+        assertEquals(Backend.NNAPI, stats.backend());
+        model.upscale(tile(0.5f));
+        assertEquals(Backend.CPU, stats.backend());
+        assertEquals(RuntimeStats.Fallback.NNAPI_FAILED, stats.fallback());
+        assertNull("a Java failure is no crash: NNAPI stays allowed", guard.unsafeReason(GpuCrashGuard.key("tiny", Backend.NNAPI)));
+        model.close();
+    }
+
+    @Test
+    public void anInt8ModelThatCannotStartGivesTheFloatCpuModel() throws Exception {
+        RuntimeStats stats = new RuntimeStats();
+        SuperResolutionModel model = FallbackModel.create(failing(Backend.CPU_INT8, true), "tiny", Backend.CPU_INT8, null, stats);
+        model.upscale(tile(0.5f));
+        assertEquals(java.util.Arrays.asList(Backend.CPU_INT8, Backend.CPU), backends);
+        assertEquals(Backend.CPU, stats.backend());
+        assertEquals(RuntimeStats.Fallback.INT8_FAILED, stats.fallback());
+    }
+
+    @Test
+    public void aDelegateWithoutAGuardIsNeverStarted() throws Exception {
+        RuntimeStats stats = new RuntimeStats();
+        FallbackModel.create(failing(Backend.NNAPI, false), "tiny", Backend.NNAPI, null, stats).upscale(tile(0.5f));
+        assertEquals(java.util.Collections.singletonList(Backend.CPU), backends);
+    }
+
+    @Test
+    public void aNnapiRunThatKilledTheProcessTurnsNnapiOffForThatModelOnly() {
+        GpuCrashGuard before = guard();
+        before.gpuRunStarting(GpuCrashGuard.key("tiny", Backend.NNAPI)); // the process then dies mid-run
+        GpuCrashGuard after = guard(); // a new process
+        RuntimeStats stats = new RuntimeStats();
+        assertNull(after.admit("tiny", Backend.NNAPI, true, stats));
+        assertEquals(RuntimeStats.Fallback.NNAPI_UNSAFE, stats.fallback());
+        assertTrue(stats.fallbackReason().contains("NNAPI run"));
+        assertSame("the GPU is not blamed for it", after, after.admit("tiny", Backend.GPU, true, new RuntimeStats()));
+    }
 }

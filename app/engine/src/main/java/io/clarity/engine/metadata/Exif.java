@@ -167,6 +167,21 @@ public final class Exif {
         return out;
     }
 
+    /** This block without its GPS directory (the photo's location), everything else as it is. */
+    public Exif withoutLocation() {
+        if (directories.get(Ifd.GPS).isEmpty()) {
+            return this;
+        }
+        Map<Ifd, TiffDirectory> next = new EnumMap<>(directories);
+        next.put(Ifd.GPS, TiffDirectory.EMPTY);
+        return new Exif(order, next, hasThumbnail, makerNoteOffset, dropped);
+    }
+
+    /** Whether the block holds a location (a non-empty GPS directory). */
+    public boolean hasLocation() {
+        return !directories.get(Ifd.GPS).isEmpty();
+    }
+
     /** Parses TIFF-structured EXIF bytes (starting at the "II"/"MM" byte-order mark). */
     public static Exif parse(byte[] tiff) throws MalformedImageException {
         return new Parser(tiff).parse();

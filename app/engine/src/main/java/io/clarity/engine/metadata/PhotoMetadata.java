@@ -126,12 +126,27 @@ public final class PhotoMetadata {
     /**
      * The metadata to embed in an upright output of the given size: see {@link Exif#forOutput} and
      * {@link Xmp#forOutput}. The ICC profile and the copied segments are kept byte for byte; the gain map is
-     * kept for a JPEG writer to scale (a PNG writer has nowhere to put it).
+     * kept for a JPEG writer to scale (a PNG writer has nowhere to put it). Without {@code keepLocation} the EXIF GPS
+     * directory and XMP's exif:GPS* properties are left out.
      */
     public PhotoMetadata forOutput(int width, int height, boolean keepLocation) {
         List<String> why = new ArrayList<>(dropped);
         Xmp x = xmp == null ? null : xmp.forOutput(width, height, orientation() != 1, why);
+        if (x != null && !keepLocation) {
+            x = x.withoutLocation();
+        }
         return new PhotoMetadata(exif == null ? null : exif.forOutput(width, height, keepLocation), iccProfile, x,
                 segments, gainMap, why);
+    }
+
+    /** The same metadata without the photo's location: no EXIF GPS directory, no XMP exif:GPS* properties. */
+    public PhotoMetadata withoutLocation() {
+        return new PhotoMetadata(exif == null ? null : exif.withoutLocation(), iccProfile,
+                xmp == null ? null : xmp.withoutLocation(), segments, gainMap, dropped);
+    }
+
+    /** Whether the EXIF or the XMP holds a location. */
+    public boolean hasLocation() {
+        return (exif != null && exif.hasLocation()) || (xmp != null && xmp.hasLocation());
     }
 }

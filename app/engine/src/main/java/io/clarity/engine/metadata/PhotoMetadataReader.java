@@ -28,7 +28,7 @@ public final class PhotoMetadataReader {
             "http://ns.adobe.com/xmp/extension/\0".getBytes(StandardCharsets.US_ASCII);
     static final byte[] ISO_GAIN_MAP_HEADER = "urn:iso:std:iso:ts:21496:-1\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FPXR_HEADER = {'F', 'P', 'X', 'R', 0};
-    private static final byte[] PNG_XMP_KEYWORD = "XML:com.adobe.xmp\0".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PNG_XMP_KEYWORD = "XML:com.adobe.xmp\0".getBytes(StandardCharsets.US_ASCII);
     /** APPn bytes copied as they are; real photos carry a few kilobytes, this bounds hostile ones. */
     static final int MAX_COPIED_SEGMENT_BYTES = 1 << 20;
 
@@ -444,7 +444,7 @@ public final class PhotoMetadataReader {
         return s.toString();
     }
 
-    private static boolean startsWith(byte[] data, byte[] prefix) {
+    static boolean startsWith(byte[] data, byte[] prefix) {
         if (data.length < prefix.length) {
             return false;
         }

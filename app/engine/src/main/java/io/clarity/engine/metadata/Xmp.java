@@ -164,6 +164,38 @@ public final class Xmp {
     }
 
     /**
+     * This packet without the photo's location: every exif:GPS* property (XMP's copy of the EXIF GPS directory,
+     * which cameras and editors write beside it).
+     */
+    public Xmp withoutLocation() {
+        Xmp x = this;
+        for (String name : locationProperties()) {
+            x = x.without(NS_EXIF, name);
+        }
+        return x;
+    }
+
+    /** Whether any exif:GPS* property is present. */
+    public boolean hasLocation() {
+        return !locationProperties().isEmpty();
+    }
+
+    private List<String> locationProperties() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Element e : properties()) {
+            for (Attribute a : e.attributes) {
+                if (NS_EXIF.equals(a.ns) && a.local != null && a.local.startsWith("GPS")) {
+                    names.add(a.local);
+                }
+            }
+            if (NS_EXIF.equals(e.ns) && e.local != null && e.local.startsWith("GPS")) {
+                names.add(e.local);
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    /**
      * Adds attributes (with their xmlns declarations) and child elements to the first rdf:Description.
      * {@code children} is XML whose prefixes are declared in {@code attributes} or on the packet's rdf:RDF.
      */

@@ -16,10 +16,12 @@ import androidx.lifecycle.MutableLiveData;
 import androidx.lifecycle.SavedStateHandle;
 
 import io.clarity.app.ClarityApplication;
+import io.clarity.app.data.AppSettings;
 import io.clarity.app.data.EnhanceEstimates;
 import io.clarity.app.data.EnhanceJobs;
 import io.clarity.app.data.ModelCatalog;
 import io.clarity.app.data.ModelInfo;
+import io.clarity.app.data.SettingsStore;
 import io.clarity.app.platform.PhotoBounds;
 import io.clarity.app.platform.RegionDecodableFormats;
 import io.clarity.app.work.EnhanceRequest;
@@ -59,6 +61,7 @@ public final class OptionsViewModel extends AndroidViewModel {
     private static final String KEY_NAME = "fileName";
 
     private final SavedStateHandle saved;
+    private final AppSettings settings;
     private final EnhanceJobs jobs;
     private final EnhanceEstimates estimates;
     private final Executor io;
@@ -79,13 +82,23 @@ public final class OptionsViewModel extends AndroidViewModel {
     public OptionsViewModel(@NonNull Application application, @NonNull SavedStateHandle saved) {
         this(application, saved, () -> ModelCatalog.list(application.getAssets()),
                 ((ClarityApplication) application).jobs(), new EnhanceEstimates(application),
-                Executors.newSingleThreadExecutor());
+                Executors.newSingleThreadExecutor(), new SettingsStore(application).read());
     }
 
     /** @param catalog the bundled models, read on {@code io} (it reads the catalog from the APK's assets) */
     OptionsViewModel(Application application, SavedStateHandle saved, Callable<List<ModelInfo>> catalog,
                      EnhanceJobs jobs, EnhanceEstimates estimates, Executor io) {
+        this(application, saved, catalog, jobs, estimates, io, AppSettings.DEFAULTS);
+    }
+
+    /**
+     * @param catalog  the bundled models, read on {@code io} (it reads the catalog from the APK's assets)
+     * @param settings the defaults a new batch starts from, and what its saved pictures carry (Settings)
+     */
+    OptionsViewModel(Application application, SavedStateHandle saved, Callable<List<ModelInfo>> catalog,
+                     EnhanceJobs jobs, EnhanceEstimates estimates, Executor io, AppSettings settings) {
         super(application);
+        this.settings = settings;
         this.saved = saved;
         this.jobs = jobs;
         this.estimates = estimates;
@@ -94,9 +107,9 @@ public final class OptionsViewModel extends AndroidViewModel {
         Float strength = saved.get(KEY_STRENGTH);
         detailStrength = strength != null ? strength : DEFAULT_DETAIL_STRENGTH;
         String savedFormat = saved.get(KEY_FORMAT);
-        format = savedFormat != null ? EnhanceRequest.Format.valueOf(savedFormat) : EnhanceRequest.Format.JPEG;
+        format = savedFormat != null ? EnhanceRequest.Format.valueOf(savedFormat) : settings.format();
         Integer quality = saved.get(KEY_QUALITY);
-        jpegQuality = quality != null ? quality : 95;
+        jpegQuality = quality != null ? quality : settings.jpegQuality();
         String name = saved.get(KEY_NAME);
         fileName = name != null ? name : "";
         io.execute(() -> {
@@ -122,7 +135,7 @@ public final class OptionsViewModel extends AndroidViewModel {
         models = list;
         modelsLoaded = true;
         List<ModelInfo.Kind> kinds = kinds();
-        kind = kinds.isEmpty() ? null : kinds.get(0);
+        kind = kinds.contains(settings.kind()) ? settings.kind() : kinds.isEmpty() ? null : kinds.get(0);
         String savedKind = saved.get(KEY_KIND);
         for (ModelInfo.Kind k : kinds) {
             if (k.name().equals(savedKind)) {
@@ -131,7 +144,8 @@ public final class OptionsViewModel extends AndroidViewModel {
         }
         List<Integer> scales = scalesOf(kind);
         Integer savedScale = saved.get(KEY_SCALE);
-        scale = savedScale != null && scales.contains(savedScale) ? savedScale : scales.isEmpty() ? 0 : scales.get(0);
+        int defaultScale = scales.contains(settings.scale()) ? settings.scale() : scales.isEmpty() ? 0 : scales.get(0);
+        scale = savedScale != null && scales.contains(savedScale) ? savedScale : defaultScale;
         publish();
     }
 
@@ -239,7 +253,8 @@ public final class OptionsViewModel extends AndroidViewModel {
         float strength = model.blendable() ? detailStrength : EnhanceRequest.NO_DETAIL_STRENGTH;
         for (int i = 0; i < photos.size(); i++) {
             String name = photos.size() == 1 ? fileName.trim() : fileName.trim() + "-" + (i + 1);
-            ids.add(jobs.enqueue(new EnhanceRequest(photos.get(i), model.id(), format, jpegQuality, name, strength)));
+            ids.add(jobs.enqueue(new EnhanceRequest(photos.get(i), model.id(), format, jpegQuality, name, strength)
+                    .withMetadata(settings.locationInSaved(), settings.keepGainMap())));
         }
         return ids;
     }

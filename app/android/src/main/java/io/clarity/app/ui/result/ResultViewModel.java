@@ -20,7 +20,9 @@ import io.clarity.app.ClarityApplication;
 import io.clarity.app.R;
 import io.clarity.app.data.EnhanceJobs;
 import io.clarity.app.data.JobStatus;
+import io.clarity.app.data.SettingsStore;
 import io.clarity.app.platform.ResultIntents;
+import io.clarity.app.platform.SharedCopies;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -144,6 +146,26 @@ public final class ResultViewModel extends AndroidViewModel {
     public Intent shareIntent() {
         return picture == null ? null : ResultIntents.share(picture, mimeType,
                 getApplication().getString(R.string.result_share_title));
+    }
+
+    /**
+     * Shares the result: the picture itself, or a copy without its location when Settings say so (made on the io
+     * thread; {@code start} then gets the chooser on the main thread).
+     */
+    public void share(java.util.function.Consumer<Intent> start) {
+        Uri from = picture;
+        if (from == null) {
+            return;
+        }
+        boolean keepLocation = new SettingsStore(getApplication()).read().locationInShared();
+        String name = displayName;
+        io.execute(() -> {
+            Uri shared = SharedCopies.forSharing(getApplication(), from, name, keepLocation);
+            if (shared != null) {
+                Intent intent = ResultIntents.share(shared, mimeType, getApplication().getString(R.string.result_share_title));
+                new android.os.Handler(android.os.Looper.getMainLooper()).post(() -> start.accept(intent));
+            }
+        });
     }
 
     /** The "save a copy" document picker for the result; null until there is one. */

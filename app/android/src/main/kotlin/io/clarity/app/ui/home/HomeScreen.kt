@@ -66,6 +66,7 @@ fun HomeScreen(
     onPhotosChosen: (List<Uri>) -> Unit,
     onOpenJob: (UUID) -> Unit,
     onOpenPicture: (Uri) -> Unit,
+    onOpenSettings: () -> Unit = {},
 ) {
     val state by viewModel.uiState.observeAsState(HomeUiState.initial())
     val context = LocalContext.current
@@ -112,6 +113,7 @@ fun HomeScreen(
         onRetryJob = viewModel::onRetryJob,
         onDismissJob = viewModel::onDismissJob,
         onOpenPicture = onOpenPicture,
+        onOpenSettings = onOpenSettings,
     )
 }
 
@@ -127,6 +129,7 @@ fun HomeContent(
     onDismissJob: (UUID) -> Unit = {},
     onOpenPicture: (Uri) -> Unit = {},
     snackbar: SnackbarHostState = remember { SnackbarHostState() },
+    onOpenSettings: () -> Unit = {},
 ) {
     Scaffold(snackbarHost = { SnackbarHost(snackbar) }) { padding ->
         LazyColumn(
@@ -163,6 +166,9 @@ fun HomeContent(
                 OutlinedButton(onClick = onTakePhoto, modifier = Modifier.widthIn(min = 220.dp)) {
                     Text(stringResource(R.string.home_take_photo))
                 }
+            }
+            item {
+                TextButton(onClick = onOpenSettings) { Text(stringResource(R.string.home_settings)) }
             }
             if (state.jobs.isNotEmpty()) {
                 item { SectionTitle(stringResource(R.string.home_jobs)) }

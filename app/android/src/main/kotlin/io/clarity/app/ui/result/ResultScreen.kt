@@ -51,7 +51,7 @@ fun ResultScreen(screen: Screen, viewModel: ResultViewModel, onBack: () -> Unit)
     ResultContent(
         state = current,
         onSplitChange = viewModel::onSplitChanged,
-        onShare = { viewModel.shareIntent()?.let { context.startActivity(it) } },
+        onShare = { viewModel.share { context.startActivity(it) } },
         onSave = { viewModel.saveIntent()?.let { saveCopy.launch(it) } },
         onCancel = viewModel::onCancelJob,
         onSavedShown = viewModel::onSavedShown,
