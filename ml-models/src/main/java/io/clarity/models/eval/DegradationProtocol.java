@@ -50,8 +50,13 @@ public enum DegradationProtocol {
 
     /** The protocol's input of image {@code index} of its set ({@code hr} cropped to a multiple of the scale). */
     public ArgbImage input(ArgbImage hr, int scale, int index) {
+        return RealisticDegradation.decodeJpeg(file(hr, scale, index), hr.width() / scale, hr.height() / scale);
+    }
+
+    /** The input as the JPEG file a person would hand over (the blind estimate reads its tables). */
+    public byte[] file(ArgbImage hr, int scale, int index) {
         if (this == CLEAN_JPEG) {
-            return RealisticDegradation.jpeg(Evaluator.lowResolution(hr, scale), 90);
+            return RealisticDegradation.jpegBytes(Evaluator.lowResolution(hr, scale), 90);
         }
         FloatImage rgb = blur(toFloat(hr), blurSigma(scale));
         FloatImage lr = BicubicResampler.resize(rgb, 1.0 / scale);
@@ -66,7 +71,7 @@ public enum DegradationProtocol {
             }
             px[p] = argb;
         }
-        return RealisticDegradation.jpeg(new ArgbImage(lr.width(), lr.height(), px), 80);
+        return RealisticDegradation.jpegBytes(new ArgbImage(lr.width(), lr.height(), px), 80);
     }
 
     /** The maker the evaluator takes for one benchmark folder: the index comes from the folder's name order. */
@@ -82,6 +87,17 @@ public enum DegradationProtocol {
             }
             return input(gt, scale, index);
         };
+    }
+
+    /** Image {@code name}'s index in the folder's name order. */
+    static int indexIn(Path folder, String name) throws IOException {
+        List<Path> files = PhotoTiles.imagesIn(folder);
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).getFileName().toString().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name + " is not in " + folder);
     }
 
     /** Parses {@code degraded} or {@code clean-jpeg}. */

@@ -104,16 +104,49 @@ public final class Evaluator {
      */
     public SetScore evaluate(Path folder, int scale, ModelFactory model, DegradationProtocol protocol)
             throws IOException, InterruptedException {
-        return evaluate(folder, scale, model, protocol.inputsFor(folder), true);
+        return evaluate(folder, scale, (input, file) -> model, protocol);
+    }
+
+    /** A model picked per input, from its pixels and its file's bytes (empty when the input is no file). */
+    public interface InputAwareModel {
+        ModelFactory forInput(ArgbImage input, byte[] file) throws IOException;
+    }
+
+    /**
+     * Scores a model chosen per input image (the real-photo model at the strength its blind estimate picks) on a
+     * protocol, or on the clean benchmark LR when {@code protocol} is null.
+     */
+    public SetScore evaluate(Path folder, int scale, InputAwareModel model, DegradationProtocol protocol)
+            throws IOException, InterruptedException {
+        if (protocol == null) {
+            return evaluate(folder, scale, model, (name, gt, s) -> lowResolution(gt, s), null, false);
+        }
+        LowResolutionMaker none = (name, gt, s) -> null;
+        return evaluate(folder, scale, model, none, (name, gt, s) -> protocol.file(gt, s,
+                DegradationProtocol.indexIn(folder, name)), true);
+    }
+
+    /** The protocol's input as a file. */
+    private interface FileMaker {
+        byte[] make(String imageName, ArgbImage groundTruth, int scale) throws IOException;
     }
 
     private SetScore evaluate(Path folder, int scale, ModelFactory model, LowResolutionMaker inputs,
                               boolean grayFilesOnly) throws IOException, InterruptedException {
+        return evaluate(folder, scale, (input, file) -> model, inputs, null, grayFilesOnly);
+    }
+
+    private SetScore evaluate(Path folder, int scale, InputAwareModel model, LowResolutionMaker inputs,
+                              FileMaker files, boolean grayFilesOnly) throws IOException, InterruptedException {
         List<ImageScore> scores = new ArrayList<>();
         for (Path file : PhotoTiles.imagesIn(folder)) {
             ArgbImage hr = readRgb(file);
             ArgbImage gt = cropToMultiple(hr, scale);
-            ArgbImage sr = upscale(inputs.make(file.getFileName().toString(), gt, scale), model);
+            String name = file.getFileName().toString();
+            byte[] bytes = files == null ? new byte[0] : files.make(name, gt, scale);
+            ArgbImage input = files == null ? inputs.make(name, gt, scale)
+                    : io.clarity.models.train.RealisticDegradation.decodeJpeg(bytes, gt.width() / scale, gt.height() / scale);
+            ArgbImage sr = upscale(input, model.forInput(input, bytes));
             boolean gray = grayFilesOnly ? isGrayFile(file) : isGrayscale(gt);
             LumaPlane a = luma(sr, gray).shave(scale);
             LumaPlane b = luma(gt, gray).shave(scale);

@@ -219,6 +219,11 @@ public final class RealisticDegradation {
 
     /** A JPEG round trip through ImageIO's libjpeg-derived codec: Annex K tables at IJG quality, 4:2:0, decoded. */
     public static ArgbImage jpeg(ArgbImage image, int quality) {
+        return decodeJpeg(jpegBytes(image, quality), image.width(), image.height());
+    }
+
+    /** The JPEG file ImageIO writes for {@code image} at IJG {@code quality} (4:2:0, JFIF). */
+    public static byte[] jpegBytes(ArgbImage image, int quality) {
         BufferedImage buffered = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
         buffered.setRGB(0, 0, image.width(), image.height(), image.pixels(), 0, image.width());
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -234,10 +239,15 @@ public final class RealisticDegradation {
         } finally {
             writer.dispose();
         }
+        return bytes.toByteArray();
+    }
+
+    /** Decodes a JPEG of known size to opaque RGB. */
+    public static ArgbImage decodeJpeg(byte[] jpeg, int width, int height) {
         try {
-            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
-            int[] px = decoded.getRGB(0, 0, image.width(), image.height(), null, 0, image.width());
-            return new ArgbImage(image.width(), image.height(), px);
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(jpeg));
+            int[] px = decoded.getRGB(0, 0, width, height, null, 0, width);
+            return new ArgbImage(width, height, px);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

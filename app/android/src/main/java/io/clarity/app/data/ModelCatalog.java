@@ -86,7 +86,10 @@ public final class ModelCatalog {
         return chosen;
     }
 
-    /** Every file the app's choices load: the model in its precision, and both weight sets of a blendable one. */
+    /**
+     * Every file the app's choices load: the model in its precision, both weight sets of a blendable one, and the
+     * heavy weights of a real-photo model that cleans by strength.
+     */
     public static List<String> filesNeeded(ShippedModels catalog) {
         List<String> names = new ArrayList<>();
         names.add(ShippedModels.FILE_NAME);
@@ -95,6 +98,9 @@ public final class ModelCatalog {
             if (e.blendable()) {
                 names.add(ShippedModels.ShippedFile.WEIGHTS.nameFor(e.id()));
                 names.add(ShippedModels.ShippedFile.DETAIL_WEIGHTS.nameFor(e.id()));
+            }
+            if (e.cleanable()) {
+                names.add(ShippedModels.ShippedFile.HEAVY_WEIGHTS.nameFor(e.id()));
             }
         }
         return names;

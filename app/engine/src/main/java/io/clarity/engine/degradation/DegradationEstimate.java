@@ -1,6 +1,11 @@
 package io.clarity.engine.degradation;
 
 import io.clarity.engine.image.ArgbImage;
+import io.clarity.engine.image.Region;
+import io.clarity.engine.io.ImageSource;
+
+import java.io.IOException;
+import java.io.InputStream;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -13,6 +18,10 @@ import java.util.Optional;
  * phone photo) to 1 (the heavy weights, trained on strong blur, noise and JPEG).
  */
 public final class DegradationEstimate {
+    /** Side of the square a photo's estimate reads (its centre): 256 16-pixel blocks, milliseconds of work. */
+    public static final int SAMPLE_SIDE = 256;
+    /** How many of a file's first bytes the estimate needs: its JPEG tables, which precede the scan. */
+    public static final int HEADER_BYTES = 1 << 16;
     /** Side of the blocks the noise level is measured in. */
     static final int BLOCK = 16;
     /**
@@ -53,6 +62,20 @@ public final class DegradationEstimate {
         return new DegradationEstimate(JpegQuality.of(header), noiseSigma(pixels), blurSigma(pixels));
     }
 
+    /**
+     * Estimates a photo's degradation from the central {@value #SAMPLE_SIDE}² pixels of a region source (at the
+     * photo's own resolution: the estimate reads noise and blur per pixel) and the file's first bytes.
+     */
+    public static DegradationEstimate of(ImageSource source, byte[] header) throws IOException {
+        int w = Math.min(SAMPLE_SIDE, source.width());
+        int h = Math.min(SAMPLE_SIDE, source.height());
+        if (w < 16 || h < 16) {
+            return new DegradationEstimate(JpegQuality.of(header), 0, 0);
+        }
+        ArgbImage sample = source.read(new Region((source.width() - w) / 2, (source.height() - h) / 2, w, h));
+        return of(sample, header);
+    }
+
     public Optional<JpegQuality> jpegQuality() {
         return jpegQuality;
     }
@@ -83,6 +106,17 @@ public final class DegradationEstimate {
         return String.format(Locale.ROOT, "JPEG %s, noise σ %.2f, blur σ %.2f px: strength %.2f",
                 jpegQuality.map(q -> "q" + q.quality() + (q.exact() ? "" : " (nearest)")).orElse("none"), noiseSigma,
                 blurSigma, strength());
+    }
+
+    /** The first {@link #HEADER_BYTES} of a stream (fewer if it is shorter): what {@link #of} reads tables from. */
+    public static byte[] header(InputStream in) throws IOException {
+        byte[] buffer = new byte[HEADER_BYTES];
+        int n = 0;
+        int r;
+        while (n < buffer.length && (r = in.read(buffer, n, buffer.length - n)) > 0) {
+            n += r;
+        }
+        return Arrays.copyOf(buffer, n);
     }
 
     private static double ramp(double v, double from, double to) {
