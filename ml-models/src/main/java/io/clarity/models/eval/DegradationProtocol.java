@@ -3,6 +3,7 @@ package io.clarity.models.eval;
 import io.clarity.engine.color.BicubicResampler;
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.image.FloatImage;
+import io.clarity.engine.image.SymmetricBorder;
 import io.clarity.models.quant.PhotoTiles;
 import io.clarity.models.train.RealisticDegradation;
 
@@ -139,7 +140,7 @@ public enum DegradationProtocol {
                 for (int c = 0; c < ch; c++) {
                     double acc = 0;
                     for (int i = 0; i < TAPS; i++) {
-                        acc += k[i] * src[(y * w + symmetric(x + i - TAPS / 2, w)) * ch + c];
+                        acc += k[i] * src[(y * w + SymmetricBorder.index(x + i - TAPS / 2, w)) * ch + c];
                     }
                     rows[(y * w + x) * ch + c] = acc;
                 }
@@ -151,20 +152,13 @@ public enum DegradationProtocol {
                 for (int c = 0; c < ch; c++) {
                     double acc = 0;
                     for (int i = 0; i < TAPS; i++) {
-                        acc += k[i] * rows[(symmetric(y + i - TAPS / 2, h) * w + x) * ch + c];
+                        acc += k[i] * rows[(SymmetricBorder.index(y + i - TAPS / 2, h) * w + x) * ch + c];
                     }
                     out[(y * w + x) * ch + c] = (float) acc;
                 }
             }
         }
         return new FloatImage(w, h, ch, out);
-    }
-
-    private static int symmetric(int i, int n) {
-        while (i < 0 || i >= n) {
-            i = i < 0 ? -i - 1 : 2 * n - i - 1;
-        }
-        return i;
     }
 
     private static FloatImage toFloat(ArgbImage image) {

@@ -2,6 +2,7 @@ package io.clarity.engine.degradation;
 
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.image.Region;
+import io.clarity.engine.image.SymmetricBorder;
 import io.clarity.engine.io.ImageSource;
 
 import java.io.IOException;
@@ -293,7 +294,7 @@ public final class DegradationEstimate {
             for (int x = 0; x < w; x++) {
                 double acc = 0;
                 for (int i = -radius; i <= radius; i++) {
-                    acc += k[i + radius] * src[y * w + mirror(x + i, w)];
+                    acc += k[i + radius] * src[y * w + SymmetricBorder.index(x + i, w)];
                 }
                 rows[y * w + x] = acc;
             }
@@ -302,18 +303,11 @@ public final class DegradationEstimate {
             for (int x = 0; x < w; x++) {
                 double acc = 0;
                 for (int i = -radius; i <= radius; i++) {
-                    acc += k[i + radius] * rows[mirror(y + i, h) * w + x];
+                    acc += k[i + radius] * rows[SymmetricBorder.index(y + i, h) * w + x];
                 }
                 out[y * w + x] = acc;
             }
         }
         return out;
-    }
-
-    private static int mirror(int i, int n) {
-        while (i < 0 || i >= n) {
-            i = i < 0 ? -i - 1 : 2 * n - i - 1;
-        }
-        return i;
     }
 }
