@@ -164,7 +164,7 @@ public class EnhanceTest {
 
         assertEquals(errText(), 0, enhance(in.toString(), natural.toString(), "--model", "realphoto-x2", "--detail", "0",
                 "--strength", "0"));
-        assertTrue(errText(), errText().contains("realphoto-x2 at detail 0.0, strength 0.00)"));
+        assertTrue(errText(), errText().contains("realphoto-x2 at detail 0.0, strength 0.00,"));
         assertEquals(errText(), 0, enhance(in.toString(), crisp.toString(), "--model", "realphoto-x2", "--detail", "1",
                 "--strength", "0"));
         Path shippedModel = Path.of("models", "realphoto-x2.tflite").toAbsolutePath(); // Surefire runs in ml-models/
@@ -207,7 +207,7 @@ public class EnhanceTest {
 
         assertEquals(errText(), 0, enhance(noisy.toString(), root().resolve("fixed.png").toString(), "--model", "realphoto-x2",
                 "--strength", "0.25"));
-        assertTrue(errText(), errText().contains("strength 0.25)") && !errText().contains("auto:"));
+        assertTrue(errText(), errText().contains("strength 0.25,") && !errText().contains("auto:"));
         assertFalse(Arrays.equals(pixels(root().resolve("auto.png")), pixels(root().resolve("fixed.png"))));
 
         assertEquals(2, enhance(clean.toString(), root().resolve("f.png").toString(), "--model", "realphoto-x2",
