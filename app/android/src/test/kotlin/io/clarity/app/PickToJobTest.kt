@@ -51,7 +51,7 @@ class PickToJobTest {
             context,
             Configuration.Builder()
                 .setExecutor { }
-                .setWorkerFactory(EnhanceWorkerFactory((context as ClarityApplication).jobs()) { _, _, _ ->
+                .setWorkerFactory(EnhanceWorkerFactory((context as ClarityApplication).jobs()) { _, _, _, _ ->
                     throw java.io.IOException("never runs")
                 })
                 .build(),

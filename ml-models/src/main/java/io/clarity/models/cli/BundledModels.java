@@ -68,15 +68,22 @@ final class BundledModels {
         return exists(id + ".clw") && exists(id + BlendedModel.DETAIL_SUFFIX + ".clw");
     }
 
+    /** True when the id also ships heavy fidelity weights, so its cleaning strength can be chosen. */
+    static boolean cleanable(String id) {
+        return blendable(id) && exists(id + BlendedModel.HEAVY_SUFFIX + ".clw");
+    }
+
     /**
-     * The .tflite bytes of a bundled model; for a blendable one at {@code strength} (null: the shipped file), the
-     * network blended from its two weight sets, in float32 as the CPU runs it.
+     * The .tflite bytes of a bundled model; for a blendable one at detail strength {@code alpha} (null: the shipped
+     * file) and, when it has heavy weights, cleaning strength {@code strength}, the network blended from its weight
+     * sets ({@link BlendedModel#blend}), in float32 as the CPU runs it.
      */
-    static Optional<byte[]> load(String id, Float strength) throws IOException {
-        if (strength != null) {
-            WeightsFile fidelity = WeightsFile.parse(read(id + ".clw"));
+    static Optional<byte[]> load(String id, Float alpha, float strength) throws IOException {
+        if (alpha != null) {
+            WeightsFile light = WeightsFile.parse(read(id + ".clw"));
+            WeightsFile heavy = cleanable(id) ? WeightsFile.parse(read(id + BlendedModel.HEAVY_SUFFIX + ".clw")) : null;
             WeightsFile detail = WeightsFile.parse(read(id + BlendedModel.DETAIL_SUFFIX + ".clw"));
-            return Optional.of(BlendedModel.write(id, fidelity, detail, strength, false));
+            return Optional.of(BlendedModel.write(id, light, heavy, detail, strength, alpha, false));
         }
         return exists(id + ".tflite") ? Optional.of(read(id + ".tflite")) : Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.clarity.models.cli;
 
+import io.clarity.engine.degradation.DegradationEstimate;
 import io.clarity.engine.io.FileOutputTarget;
 import io.clarity.engine.io.ImageSink;
 import io.clarity.engine.io.StreamingJpegWriter;
@@ -74,10 +75,15 @@ public final class Enhance implements Callable<Integer> {
     @Option(names = {"-s", "--scale"}, paramLabel = "2|3|4", description = "Upscaling factor (default 2, or the model's).")
     private Integer scale;
 
-    @Option(names = "--strength", paramLabel = "0..1",
-            description = "Detail strength of a real-photo model (realphoto-x2): 0 keeps to the photo, 1 adds the most texture; default "
+    @Option(names = "--detail", paramLabel = "0..1",
+            description = "Detail strength of a real-photo model (realphoto-xN): 0 keeps to the photo, 1 adds the most texture; default "
                     + DEFAULT_STRENGTH + ".")
     private Float strength;
+
+    @Option(names = "--strength", paramLabel = "auto|0..1",
+            description = "How hard a real-photo model with light and heavy weights cleans: auto (default) estimates each photo's "
+                    + "JPEG quality, noise and blur; 0 is the light weights, 1 the heavy ones.")
+    private String cleaning = "auto";
 
     @Option(names = {"-f", "--format"}, paramLabel = "jpeg|png",
             description = "Output format. Default: OUT's extension for one file, else PNG for PNG inputs and JPEG for the rest.")
@@ -146,7 +152,8 @@ public final class Enhance implements Callable<Integer> {
         check(quality >= 1 && quality <= 100, "--quality must be 1..100, was " + quality);
         check(threads >= 1 && threads <= 256, "--threads must be 1..256, was " + threads);
         check(scale == null || (scale >= 2 && scale <= 4), "--scale must be 2, 3 or 4, was " + scale);
-        check(strength == null || (strength >= 0f && strength <= 1f), "--strength must be 0..1, was " + strength);
+        check(strength == null || (strength >= 0f && strength <= 1f), "--detail must be 0..1, was " + strength);
+        check(cleaning.equals("auto") || fixedCleaning() != null, "--strength must be auto or 0..1, was " + cleaning);
         check(paths.size() >= 2, "need IN... and OUT");
 
         ChosenModel chosen = chooseModel();
@@ -165,26 +172,50 @@ public final class Enhance implements Callable<Integer> {
         }
     }
 
-    /** The model bytes and their metadata, read once for the whole batch. */
-    private record ChosenModel(byte[] bytes, ModelDescription description, String label) {
+    /** The explicit --strength, or null for auto (and for anything that is not a number in 0..1). */
+    private Float fixedCleaning() {
+        if (cleaning.equals("auto")) {
+            return null;
+        }
+        try {
+            float v = Float.parseFloat(cleaning);
+            return v >= 0f && v <= 1f ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The model bytes and their metadata, read once for the whole batch; a model with light and heavy weights
+     * ({@code cleanable}) is blended again per photo at that photo's cleaning strength.
+     */
+    private record ChosenModel(byte[] bytes, ModelDescription description, String label, String id, Float alpha,
+                               boolean cleanable) {
     }
 
     private ChosenModel chooseModel() throws IOException {
         String id = model != null ? model : BundledModels.defaultModel(scale == null ? 2 : scale);
         byte[] bytes;
         String label = id;
+        Float alpha = null;
+        boolean cleanable = false;
         if (id.endsWith(".tflite") && Files.isRegularFile(Path.of(id))) {
-            check(strength == null, "--strength needs a bundled model with two weight sets (realphoto-x2), not a file");
+            check(strength == null, "--detail needs a bundled model with two weight sets (realphoto-xN), not a file");
+            check(cleaning.equals("auto"), "--strength needs a bundled real-photo model (realphoto-xN), not a file");
             bytes = Files.readAllBytes(Path.of(id));
         } else {
             boolean blendable = BundledModels.blendable(id);
-            check(strength == null || blendable, "--strength applies to a real-photo model (realphoto-x2); " + id
+            check(strength == null || blendable, "--detail applies to a real-photo model (realphoto-xN); " + id
                     + " has one weight set");
-            Float alpha = blendable ? (strength != null ? strength : DEFAULT_STRENGTH) : null;
-            bytes = BundledModels.load(id, alpha).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "no bundled model '" + id + "' and no such .tflite file (see --list-models)"));
+            cleanable = BundledModels.cleanable(id);
+            check(cleaning.equals("auto") || cleanable, "--strength applies to a real-photo model with light and heavy "
+                    + "weights (realphoto-x2); " + id + " has one fidelity weight set");
+            alpha = blendable ? (strength != null ? strength : DEFAULT_STRENGTH) : null;
+            Float s = fixedCleaning();
+            bytes = BundledModels.load(id, alpha, s == null ? 0f : s).orElseThrow(() -> new ParameterException(
+                    spec.commandLine(), "no bundled model '" + id + "' and no such .tflite file (see --list-models)"));
             if (alpha != null) {
-                label = id + " at strength " + alpha;
+                label = id + " at detail " + alpha;
             }
         }
         ModelDescription description;
@@ -195,7 +226,7 @@ public final class Enhance implements Callable<Integer> {
         }
         check(scale == null || description.totalScale() == scale,
                 "model " + description.name() + " upscales x" + description.totalScale() + ", not x" + scale);
-        return new ChosenModel(bytes, description, label);
+        return new ChosenModel(bytes, description, label, id, alpha, cleanable);
     }
 
     /** One run over the planned photos: progress on one line, a line per photo, a summary line. */
@@ -276,13 +307,31 @@ public final class Enhance implements Callable<Integer> {
                 FileOutputTarget target = new FileOutputTarget(job.output());
                 ImageSink sink = job.format() == Format.png ? new StreamingPngWriter(target, carried)
                         : new StreamingJpegWriter(target, quality, StreamingJpegWriter.Subsampling.YUV420, carried);
-                Enhancer enhancer = new Enhancer(() -> description.wrap(new TfliteHostModel(chosen.bytes(), 1)),
+                byte[] bytes = chosen.bytes();
+                String label = chosen.label();
+                if (chosen.cleanable()) {
+                    Float fixed = fixedCleaning();
+                    float s1 = fixed != null ? fixed : 0f;
+                    String how = "";
+                    if (fixed == null) {
+                        DegradationEstimate estimate;
+                        try (InputStream header = Files.newInputStream(in)) {
+                            estimate = DegradationEstimate.of(source, DegradationEstimate.header(header));
+                        }
+                        s1 = estimate.strength();
+                        how = " (auto: " + estimate + ")";
+                        bytes = BundledModels.load(chosen.id(), chosen.alpha(), s1).orElseThrow();
+                    }
+                    label = String.format(Locale.ROOT, "%s, strength %.2f%s", label, s1, how);
+                }
+                byte[] network = bytes;
+                Enhancer enhancer = new Enhancer(() -> description.wrap(new TfliteHostModel(network, 1)),
                         new EnhanceOptions(threads, EnhanceOptions.DEFAULT_TILE_SIZE));
                 String name = in.getFileName().toString();
                 EnhanceResult result = enhancer.run(source, sink, p -> progress.show(index, name, p), new CancellationToken());
                 progress.clear();
                 err.printf(Locale.ROOT, "done %s -> %s (%dx%d -> %dx%d, %s, %.1f s)%n", in, job.output(),
-                        source.width(), source.height(), source.width() * s, source.height() * s, chosen.label(),
+                        source.width(), source.height(), source.width() * s, source.height() * s, label,
                         result.wallNanos() / 1e9);
             }
         }

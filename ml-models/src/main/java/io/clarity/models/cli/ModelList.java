@@ -20,7 +20,10 @@ final class ModelList {
                 notes = "default for x" + d.totalScale();
             }
             if (BundledModels.blendable(e.id())) {
-                notes = (notes.isEmpty() ? "" : notes + "; ") + "--strength 0..1 (default " + Enhance.DEFAULT_STRENGTH + ")";
+                notes = (notes.isEmpty() ? "" : notes + "; ") + "--detail 0..1 (default " + Enhance.DEFAULT_STRENGTH + ")";
+            }
+            if (BundledModels.cleanable(e.id())) {
+                notes += "; --strength auto|0..1 (default auto)";
             }
             b.append(String.format(Locale.ROOT, "%-20s x%-4d %-4s %6s %6s  %s%n", e.id(), d.totalScale(),
                     d.channels().toString().toUpperCase(Locale.ROOT), score(e.set5()), score(e.set14()), notes).stripTrailing())

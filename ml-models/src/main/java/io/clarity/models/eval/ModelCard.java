@@ -17,7 +17,6 @@ import io.clarity.models.quant.PhotoTiles;
 import io.clarity.models.tflite.BlendedModel;
 import io.clarity.models.tflite.TfliteHostModel;
 import io.clarity.models.train.Architectures;
-import io.clarity.models.train.RealisticDegradation;
 import io.clarity.models.weights.WeightsFile;
 
 import javax.imageio.ImageIO;
@@ -31,12 +30,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,8 +44,8 @@ import java.util.stream.Stream;
  * {@code <id>.clw} (architecture, parameters, MACs), the training record {@code <id>.training} (data, steps, hours:
  * what cannot be measured afterwards) and the shipped {@code <id>.tflite} / {@code <id>-int8.tflite}, which the
  * {@link Evaluator} scores on Set5 and Set14 through the engine's tiled pipeline and real TFLite. A model with
- * detail weights ({@code <id>-detail.clw}) is also scored on realistically degraded inputs at several detail
- * strengths, and shown on crops of real photos. Crops go to the git-ignored {@code cards/}: they hold pixels of
+ * detail weights ({@code <id>-detail.clw}) is a real-photo model: {@link RealPhotoCard} adds issue #14's protocols and
+ * committed crops of its own output. Benchmark crop sheets go to the git-ignored {@code cards/}: they hold pixels of
  * the data sets, which are not committed. The same measurements go into the one model list,
  * {@code MODELS_DIR/}{@value ShippedModels#FILE_NAME} ({@link ShippedModels}), which the app and the CLI read.
  * Usage: {@code ModelCard MODELS_DIR [ID...]}; {@code ModelCard --catalog-from-cards MODELS_DIR [ID...]} rebuilds
@@ -70,14 +66,7 @@ public final class ModelCard {
             {32.63, 29.43, 27.59}};
     private static final int TILE = 128;
     private static final int BENCH_CROP = 120;
-    /** Side of the real-photo crops, in input pixels. */
-    private static final int PHOTO_CROP = 112;
     private static final String[] CROP_IMAGES = {"Set5/butterfly.png", "Set14/comic.png"};
-    /** The real photos shown on a blendable model's card (shared/data/train/photos). */
-    private static final String[] PHOTOS = {"Aqua.jpg", "LadyBird.jpg", "Wood.jpg"};
-    private static final float[] STRENGTHS = {0f, 0.5f, 1f};
-    /** Seeds the per-image degradation of the degraded benchmark, so every card run sees the same inputs. */
-    private static final long DEGRADATION_SEED = 20261122L;
 
     private ModelCard() {
     }
@@ -140,6 +129,12 @@ public final class ModelCard {
      * int8 Set5 / Set14 PSNR ({@code int8} null when there is no int8 file).
      */
     static ShippedModels.Entry catalogEntry(Path dir, String id, WeightsFile weights, double[] fp32, double[] int8) {
+        return catalogEntry(dir, id, weights, fp32, int8, null);
+    }
+
+    /** @param protocols a real-photo model's degraded and clean-jpeg Set5 / Set14 PSNR (null: not measured) */
+    static ShippedModels.Entry catalogEntry(Path dir, String id, WeightsFile weights, double[] fp32, double[] int8,
+                                            double[] protocols) {
         Network net = weights.network();
         Set<ShippedModels.ShippedFile> files = EnumSet.noneOf(ShippedModels.ShippedFile.class);
         for (ShippedModels.ShippedFile f : ShippedModels.ShippedFile.values()) {
@@ -152,7 +147,8 @@ public final class ModelCard {
                 net.scale() * weights.bicubicPreUpscale(),
                 ModelDescription.describe(id, net, weights.bicubicPreUpscale()).channels(),
                 Architectures.parameterCount(net), (int) Math.round(Architectures.macsPerOutputPixel(net)),
-                fp32[0], fp32[1], int8 == null ? Double.NaN : int8[0], int8 == null ? Double.NaN : int8[1], files);
+                fp32[0], fp32[1], int8 == null ? Double.NaN : int8[0], int8 == null ? Double.NaN : int8[1], files,
+                protocols == null ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN} : protocols);
     }
 
     /** The catalog entry from the committed card's results table (its fp32 and int8 rows), measuring nothing. */
@@ -162,8 +158,11 @@ public final class ModelCard {
         if (fp32 == null) {
             throw new IOException(id + ".md has no fp32 row: regenerate the card");
         }
+        double[] degraded = cardRow(card, RealPhotoCard.autoRow(id, DegradationProtocol.DEGRADED));
+        double[] cleanJpeg = cardRow(card, RealPhotoCard.autoRow(id, DegradationProtocol.CLEAN_JPEG));
         return catalogEntry(dir, id, WeightsFile.read(dir.resolve(id + ".clw")), fp32,
-                cardRow(card, id + " int8 (`" + id + "-int8.tflite`)"));
+                cardRow(card, id + " int8 (`" + id + "-int8.tflite`)"), degraded == null || cleanJpeg == null ? null
+                        : new double[] {degraded[0], degraded[1], cleanJpeg[0], cleanJpeg[1]});
     }
 
     /** Set5 and Set14 PSNR of the results row named {@code name}, as {@link #row} wrote it; null if absent. */
@@ -241,9 +240,10 @@ public final class ModelCard {
             md.append(String.format(Locale.ROOT, "\nint8 − fp32: Set5 %+.3f dB, Set14 %+.3f dB.\n",
                     q[0].psnr - f[0].psnr, q[1].psnr - f[1].psnr));
         }
-        if (detail != null) {
-            degradedResults(md, evaluator, bench, scale, id, weights, detail);
-        }
+        Path heavyFile = dir.resolve(id + BlendedModel.HEAVY_SUFFIX + ".clw");
+        RealPhotoCard realPhoto = detail == null ? null : new RealPhotoCard(evaluator, dir, bench, id, scale, weights,
+                Files.isRegularFile(heavyFile) ? WeightsFile.read(heavyFile) : null, detail);
+        double[] protocols = realPhoto == null ? null : realPhoto.appendResults(md);
         md.append("\n## Targets\n\n");
         if (training.getProperty("targetSet5") != null) {
             double target = Double.parseDouble(training.getProperty("targetSet5"));
@@ -287,8 +287,8 @@ public final class ModelCard {
             md.append("![").append(image).append(": bicubic | ").append(id).append(" fp32 | ground truth](cards/")
                     .append(name).append(")\n\n");
         }
-        if (detail != null) {
-            photoCrops(md, evaluator, data.resolve("train").resolve("photos"), cards, scale, id, weights, detail);
+        if (realPhoto != null) {
+            realPhoto.appendCrops(md, data, dir.resolve("crops"));
         }
 
         md.append("## Files\n\n");
@@ -301,7 +301,7 @@ public final class ModelCard {
             }
         }
         return new Card(md.toString(), catalogEntry(dir, id, weights, new double[] {f[0].psnr, f[1].psnr},
-                q == null ? null : new double[] {q[0].psnr, q[1].psnr}));
+                q == null ? null : new double[] {q[0].psnr, q[1].psnr}, protocols));
     }
 
     /**
@@ -320,64 +320,6 @@ public final class ModelCard {
                         : "; " + training.getProperty("throughputNote"));
     }
 
-    /**
-     * Set5 and Set14 with each image degraded once by a seeded draw of the training degradations (blur, noise, JPEG,
-     * varied downscaling): the inputs the real-photo model is for, where the clean-bicubic table above is not.
-     */
-    private static void degradedResults(StringBuilder md, Evaluator evaluator, Path bench, int scale, String id,
-                                        WeightsFile fidelity, WeightsFile detail)
-            throws IOException, InterruptedException {
-        Evaluator.LowResolutionMaker degraded = (name, gt, s) ->
-                RealisticDegradation.sample(new Random(DEGRADATION_SEED + name.hashCode())).apply(gt, s);
-        md.append("\n### On realistically degraded inputs\n\n");
-        md.append("Each benchmark image degraded once by a seeded draw of the training degradations (random blur, "
-                + "sensor noise, JPEG q30–95, bicubic or area downscaling), the same draw in every run. PSNR rewards "
-                + "fidelity, not invented texture: the detail weights trade some of it for sharpness by design.\n\n");
-        md.append("| model | Set5 x").append(scale).append(" | Set14 x").append(scale).append(" |\n|---|---|---|\n");
-        row(md, "Bicubic", score(evaluator, bench, scale, Evaluator.bicubic(scale), degraded));
-        for (float alpha : STRENGTHS) {
-            row(md, String.format(Locale.ROOT, "%s α = %.1f", id, alpha),
-                    score(evaluator, bench, scale, blended(id, fidelity, detail, alpha), degraded));
-        }
-        long[] micros = new long[7];
-        for (int i = 0; i < micros.length; i++) {
-            long t0 = System.nanoTime();
-            BlendedModel.write(id, fidelity, detail, 0.37f, true);
-            micros[i] = (System.nanoTime() - t0) / 1000;
-        }
-        Arrays.sort(micros);
-        md.append(String.format(Locale.ROOT, "%nBlending the two weight sets and writing the fp16 .tflite "
-                + "(`BlendedModel.write`) takes %.1f ms on this machine (median of %d), which is how the phone "
-                + "builds the network for any detail strength.%n", micros[micros.length / 2] / 1000.0, micros.length));
-    }
-
-    /** Crops of full-resolution real photos, as a phone would hand them over: bicubic | α = 0 | 0.5 | 1. */
-    private static void photoCrops(StringBuilder md, Evaluator evaluator, Path photos, Path cards, int scale,
-                                   String id, WeightsFile fidelity, WeightsFile detail)
-            throws IOException, InterruptedException {
-        md.append("### Real photos: bicubic | fidelity (α = 0) | α = 0.5 | detail (α = 1)\n\n");
-        md.append("Full-resolution crops of shared/data/train/photos, upscaled as they are (their own JPEG noise and "
-                + "blur, no synthetic degradation). These photos were among the training images, downscaled x4 "
-                + "first, so these crops are not a held-out test.\n\n");
-        for (String photo : PHOTOS) {
-            Path file = photos.resolve(photo);
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            ArgbImage crop = busiestCrop(Evaluator.readRgb(file), PHOTO_CROP);
-            Map<String, ArgbImage> panels = new LinkedHashMap<>();
-            panels.put("bicubic", evaluator.upscale(crop, Evaluator.bicubic(scale)));
-            for (float alpha : STRENGTHS) {
-                panels.put("α " + alpha, evaluator.upscale(crop, blended(id, fidelity, detail, alpha)));
-            }
-            String name = id + "-photo-" + photo.replace(".jpg", ".png");
-            int side = PHOTO_CROP * scale;
-            writeSheet(cards.resolve(name), side, 0, 0, panels.values().toArray(new ArgbImage[0]));
-            md.append("![").append(photo).append(": ").append(String.join(" | ", panels.keySet()))
-                    .append("](cards/").append(name).append(")\n\n");
-        }
-    }
-
     private static ModelFactory blended(String id, WeightsFile fidelity, WeightsFile detail, float alpha) {
         byte[] model = BlendedModel.write(id, fidelity, detail, alpha, false);
         ModelDescription description = TfliteHostModel.readMetadata(model);
@@ -385,7 +327,7 @@ public final class ModelCard {
     }
 
     /** The square of the given side with the most local contrast on a coarse grid: where detail shows. */
-    private static ArgbImage busiestCrop(ArgbImage image, int side) {
+    static ArgbImage busiestCrop(ArgbImage image, int side) {
         int bestX = 0;
         int bestY = 0;
         double best = -1;
@@ -407,7 +349,7 @@ public final class ModelCard {
         return Evaluator.crop(image, bestX, bestY, side, side);
     }
 
-    private static void writeSheet(Path out, int side, int x0, int y0, ArgbImage... panels) throws IOException {
+    static void writeSheet(Path out, int side, int x0, int y0, ArgbImage... panels) throws IOException {
         int gap = 4;
         BufferedImage sheet = new BufferedImage(panels.length * side + (panels.length - 1) * gap, side,
                 BufferedImage.TYPE_INT_RGB);

@@ -112,6 +112,47 @@ public final class Architectures {
     }
 
     /**
+     * A trained real-photo net moved to another scale (x2 → x4), as {@link #fastAtScale} does for Fast: the body
+     * kept, the input copy and the last conv made fresh for 3·scale² channels, the first body conv's weights
+     * per colour summed over the old input copies and shared evenly over the new ones (the same features).
+     */
+    public static Network compactRgbAtScale(Network trained, int scale, long seed) {
+        List<Layer> old = trained.layers();
+        if (old.size() < 5 || !(old.get(0) instanceof Conv2d) || !(old.get(1) instanceof Conv2d)
+                || !(old.get(old.size() - 1) instanceof DepthToSpace) || !(old.get(old.size() - 2) instanceof Add)
+                || !(old.get(old.size() - 3) instanceof Conv2d) || trained.inputChannels() != 3) {
+            throw new IllegalArgumentException("not a real-photo network (copy conv, body, head conv, add, depth-to-space)");
+        }
+        Conv2d first = (Conv2d) old.get(1);
+        Conv2d head = (Conv2d) old.get(old.size() - 3);
+        Network fresh = compactRgb(scale, first.outChannels(), 0, seed);
+        int taps = first.kernelSize() * first.kernelSize();
+        int oldCopies = first.inChannels() / 3;
+        int newCopies = scale * scale;
+        float[] w = first.weights();
+        float[] spread = new float[first.outChannels() * taps * 3 * newCopies];
+        for (int ot = 0; ot < first.outChannels() * taps; ot++) {
+            for (int c = 0; c < 3; c++) {
+                float sum = 0;
+                for (int i = 0; i < oldCopies; i++) {
+                    sum += w[ot * first.inChannels() + i * 3 + c];
+                }
+                for (int i = 0; i < newCopies; i++) {
+                    spread[ot * 3 * newCopies + i * 3 + c] = sum / newCopies;
+                }
+            }
+        }
+        List<Layer> layers = new ArrayList<>();
+        layers.add(fresh.layers().get(0));
+        layers.add(new Conv2d(3 * newCopies, first.outChannels(), first.kernelSize(), spread, first.bias(), first.fusedRelu()));
+        layers.addAll(old.subList(2, old.size() - 3));
+        layers.add(conv(new Random(seed), head.inChannels(), 3 * newCopies, head.kernelSize(), false, 0.1f));
+        layers.add(new Add(0));
+        layers.add(new DepthToSpace(scale));
+        return new Network(3, layers);
+    }
+
+    /**
      * The feature conv reads {@code copies} identical copies of Y: each tap's weights summed over the old copies
      * and shared evenly over the new ones compute the same features.
      */

@@ -71,6 +71,29 @@ public final class RealisticDegradation {
         return new RealisticDegradation(sx, sy, angle, area, sigma, shot, gray, quality, random.nextLong());
     }
 
+    /**
+     * Draws one degradation of the light spread, from none to the moderate level of a phone photo shared once
+     * (issue #14): a fifth of the draws are clean (antialiased bicubic only), the rest blur p = 0.6 (σ 0.2..1.5,
+     * half anisotropic), area downscaling p = 0.3, noise p = 0.6 (σ 1..10, skewed low), JPEG p = 0.8 (q 60..100).
+     * The light weights trained on it are the strength-0 end of the real-photo model; {@link #sample} the other.
+     */
+    public static RealisticDegradation sampleLight(Random random) {
+        if (random.nextDouble() < 0.2) {
+            return new RealisticDegradation(0, 0, 0, false, 0, false, false, 0, random.nextLong());
+        }
+        boolean blur = random.nextDouble() < 0.6;
+        double sx = blur ? 0.2 + 1.3 * random.nextDouble() : 0;
+        double sy = blur && random.nextBoolean() ? 0.2 + 1.3 * random.nextDouble() : sx;
+        double angle = random.nextDouble() * Math.PI;
+        boolean area = random.nextDouble() < 0.3;
+        boolean noisy = random.nextDouble() < 0.6;
+        double sigma = noisy ? 1 + 9 * random.nextDouble() * random.nextDouble() : 0;
+        boolean shot = random.nextBoolean();
+        boolean gray = random.nextDouble() < 0.4;
+        int quality = random.nextDouble() < 0.8 ? 60 + random.nextInt(41) : 0;
+        return new RealisticDegradation(sx, sy, angle, area, sigma, shot, gray, quality, random.nextLong());
+    }
+
     /** The degraded low-resolution image: {@code hr} (a multiple of {@code scale} in both sides) shrunk by scale. */
     public ArgbImage apply(ArgbImage hr, int scale) {
         if (scale < 1 || hr.width() % scale != 0 || hr.height() % scale != 0) {
@@ -194,7 +217,13 @@ public final class RealisticDegradation {
         return new ArgbImage(image.width(), image.height(), px);
     }
 
-    static ArgbImage jpeg(ArgbImage image, int quality) {
+    /** A JPEG round trip through ImageIO's libjpeg-derived codec: Annex K tables at IJG quality, 4:2:0, decoded. */
+    public static ArgbImage jpeg(ArgbImage image, int quality) {
+        return decodeJpeg(jpegBytes(image, quality), image.width(), image.height());
+    }
+
+    /** The JPEG file ImageIO writes for {@code image} at IJG {@code quality} (4:2:0, JFIF). */
+    public static byte[] jpegBytes(ArgbImage image, int quality) {
         BufferedImage buffered = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
         buffered.setRGB(0, 0, image.width(), image.height(), image.pixels(), 0, image.width());
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -210,10 +239,15 @@ public final class RealisticDegradation {
         } finally {
             writer.dispose();
         }
+        return bytes.toByteArray();
+    }
+
+    /** Decodes a JPEG of known size to opaque RGB. */
+    public static ArgbImage decodeJpeg(byte[] jpeg, int width, int height) {
         try {
-            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
-            int[] px = decoded.getRGB(0, 0, image.width(), image.height(), null, 0, image.width());
-            return new ArgbImage(image.width(), image.height(), px);
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(jpeg));
+            int[] px = decoded.getRGB(0, 0, width, height, null, 0, width);
+            return new ArgbImage(width, height, px);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

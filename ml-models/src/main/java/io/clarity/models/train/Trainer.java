@@ -75,6 +75,8 @@ public final class Trainer {
         public float adversarial;
         /** Starting weights for a fresh run (the fidelity weights, for the adversarial fine-tune). */
         public Path init;
+        /** Real-photo degradation spread: heavy ({@link RealisticDegradation#sample}) or light (none to moderate). */
+        public boolean lightDegradation;
 
         private static Options parseArgs(String[] args) {
             Options o = new Options();
@@ -109,6 +111,7 @@ public final class Trainer {
                     case "--real-convs": o.realConvs = Integer.parseInt(v); break;
                     case "--adversarial": o.adversarial = Float.parseFloat(v); break;
                     case "--init": o.init = Paths.get(v); break;
+                    case "--degradation": o.lightDegradation = parseDegradation(v); break;
                     default: throw new IllegalArgumentException("unknown option " + key);
                 }
             }
@@ -139,6 +142,13 @@ public final class Trainer {
                 return true;
             }
             throw new IllegalArgumentException("--loss must be l1 or l2, was " + v);
+        }
+
+        private static boolean parseDegradation(String v) {
+            if (v.equals("heavy") || v.equals("light")) {
+                return v.equals("light");
+            }
+            throw new IllegalArgumentException("--degradation must be heavy or light, was " + v);
         }
 
         private static int[] parseInts(String v) {
@@ -208,7 +218,7 @@ public final class Trainer {
         int inputSide = options.preUpscaled() ? options.patch - options.patch % lcm(options.scales) : options.patch;
         boolean rgb = options.arch.equals("realphoto");
         PatchSampler sampler = rgb ? null : new PatchSampler(images, options.scales, options.preUpscaled(), inputSide);
-        DegradedPatchSampler degraded = rgb ? new DegradedPatchSampler(images, options.scales[0], inputSide) : null;
+        DegradedPatchSampler degraded = rgb ? new DegradedPatchSampler(images, options.scales[0], inputSide, options.lightDegradation) : null;
         List<ArgbImage> validation = new ArrayList<>();
         Path set5 = data.resolve("bench").resolve("Set5");
         if (Files.isDirectory(set5)) {
@@ -317,6 +327,9 @@ public final class Trainer {
     private Network initialWeights(Network init) {
         if (options.arch.equals("fast") && init.scale() != options.scales[0]) {
             return Architectures.fastAtScale(init, options.scales[0], options.seed);
+        }
+        if (options.arch.equals("realphoto") && init.scale() != options.scales[0]) {
+            return Architectures.compactRgbAtScale(init, options.scales[0], options.seed);
         }
         return init;
     }

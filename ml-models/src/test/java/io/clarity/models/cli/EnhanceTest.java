@@ -23,6 +23,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.Assert.assertArrayEquals;
@@ -154,27 +156,65 @@ public class EnhanceTest {
     }
 
     @Test
-    public void strengthBlendsTheRealPhotoModel() throws Exception {
+    public void detailBlendsTheRealPhotoModel() throws Exception {
         Path in = photo(root().resolve("p.jpg"), 4);
         Path natural = root().resolve("natural.png");
         Path crisp = root().resolve("crisp.png");
         Path shipped = root().resolve("shipped.png");
 
-        assertEquals(errText(), 0, enhance(in.toString(), natural.toString(), "--model", "realphoto-x2", "--strength", "0"));
-        assertTrue(errText(), errText().contains("realphoto-x2 at strength 0.0"));
-        assertEquals(errText(), 0, enhance(in.toString(), crisp.toString(), "--model", "realphoto-x2", "--strength", "1"));
+        assertEquals(errText(), 0, enhance(in.toString(), natural.toString(), "--model", "realphoto-x2", "--detail", "0",
+                "--strength", "0"));
+        assertTrue(errText(), errText().contains("realphoto-x2 at detail 0.0, strength 0.00,"));
+        assertEquals(errText(), 0, enhance(in.toString(), crisp.toString(), "--model", "realphoto-x2", "--detail", "1",
+                "--strength", "0"));
         Path shippedModel = Path.of("models", "realphoto-x2.tflite").toAbsolutePath(); // Surefire runs in ml-models/
         assertEquals(errText(), 0, enhance(in.toString(), shipped.toString(), "--model", shippedModel.toString()));
 
         int[] n = pixels(natural);
-        assertArrayEquals("strength 0 is the shipped fidelity network", pixels(shipped), n);
+        assertArrayEquals("detail 0 at strength 0 is the shipped light fidelity network", pixels(shipped), n);
         int[] c = pixels(crisp);
         long differing = java.util.stream.IntStream.range(0, n.length).filter(i -> n[i] != c[i]).count();
-        assertTrue("strength 1 changes the picture: " + differing, differing > n.length / 10);
+        assertTrue("detail 1 changes the picture: " + differing, differing > n.length / 10);
 
-        assertEquals(2, enhance(in.toString(), root().resolve("f.png").toString(), "--model", "fast-x2", "--strength", "0.5"));
-        assertTrue(errText(), errText().contains("--strength applies to a real-photo model"));
-        assertEquals(2, enhance(in.toString(), root().resolve("f.png").toString(), "--model", "realphoto-x2", "--strength", "1.5"));
+        assertEquals(2, enhance(in.toString(), root().resolve("f.png").toString(), "--model", "fast-x2", "--detail", "0.5"));
+        assertTrue(errText(), errText().contains("--detail applies to a real-photo model"));
+        assertEquals(2, enhance(in.toString(), root().resolve("f.png").toString(), "--model", "realphoto-x2", "--detail", "1.5"));
+    }
+
+    @Test
+    public void strengthIsEstimatedPerPhotoUnlessGiven() throws Exception {
+        Path clean = photo(root().resolve("clean.png"), 4);
+        Path noisy = root().resolve("noisy.png");
+        BufferedImage image = ImageIO.read(clean.toFile());
+        java.util.Random random = new java.util.Random(14);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                int q = 0xff000000;
+                for (int shift = 16; shift >= 0; shift -= 8) {
+                    int v = (int) Math.round(((p >> shift) & 0xff) + 24 * random.nextGaussian());
+                    q |= Math.max(0, Math.min(255, v)) << shift;
+                }
+                image.setRGB(x, y, q);
+            }
+        }
+        ImageIO.write(image, "png", noisy.toFile());
+
+        assertEquals(errText(), 0, enhance(noisy.toString(), root().resolve("auto.png").toString(), "--model", "realphoto-x2"));
+        Matcher auto = Pattern.compile("strength ([0-9.]+) \\(auto: JPEG none, noise σ ([0-9.]+)").matcher(errText());
+        assertTrue(errText(), auto.find());
+        assertTrue(errText(), Double.parseDouble(auto.group(2)) > 16 && Float.parseFloat(auto.group(1)) == 1f);
+
+        assertEquals(errText(), 0, enhance(noisy.toString(), root().resolve("fixed.png").toString(), "--model", "realphoto-x2",
+                "--strength", "0.25"));
+        assertTrue(errText(), errText().contains("strength 0.25,") && !errText().contains("auto:"));
+        assertFalse(Arrays.equals(pixels(root().resolve("auto.png")), pixels(root().resolve("fixed.png"))));
+
+        assertEquals(2, enhance(clean.toString(), root().resolve("f.png").toString(), "--model", "realphoto-x2",
+                "--strength", "much"));
+        assertTrue(errText(), errText().contains("--strength must be auto or 0..1"));
+        assertEquals(2, enhance(clean.toString(), root().resolve("f.png").toString(), "--model", "fast-x2",
+                "--strength", "0.5"));
     }
 
     private static int[] pixels(Path png) throws IOException {
@@ -205,7 +245,7 @@ public class EnhanceTest {
         String fast = Arrays.stream(outText().split("\n")).filter(l -> l.startsWith("fast-x2 ")).findFirst().orElse("");
         assertTrue(outText(), fast.contains("36.75") && fast.contains("32.48") && fast.contains("default for x2"));
         String realphoto = Arrays.stream(outText().split("\n")).filter(l -> l.startsWith("realphoto-x2 ")).findFirst().orElse("");
-        assertTrue(outText(), realphoto.contains("--strength"));
+        assertTrue(outText(), realphoto.contains("--detail") && realphoto.contains("--strength auto"));
         assertTrue(outText(), outText().contains("fast-x2-int8") && outText().contains("36.43"));
     }
 

@@ -106,6 +106,17 @@ public class ShippedModelsTest {
                     }
                 }
             }
+            Path heavyFile = MODELS.resolve(id + BlendedModel.HEAVY_SUFFIX + ".clw");
+            if (Files.isRegularFile(heavyFile)) {
+                // the cleaning strength: light and heavy fidelity weights, then the detail blend on top
+                WeightsFile heavy = WeightsFile.read(heavyFile);
+                Network reference = BlendedModel.blend(fidelity, heavy, detail, 0.6f, 0.25f).network();
+                try (TfliteHostModel tflite = new TfliteHostModel(
+                        BlendedModel.write(id, fidelity, heavy, detail, 0.6f, 0.25f, false), 1)) {
+                    float maxAbs = TestNetworks.maxAbsDifference(reference.forward(tile), tflite.upscale(tile));
+                    assertTrue(id + " strength 0.6 α 0.25 max abs " + maxAbs, maxAbs <= 1e-5f);
+                }
+            }
         }
     }
 

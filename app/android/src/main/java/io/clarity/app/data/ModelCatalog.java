@@ -88,7 +88,8 @@ public final class ModelCatalog {
 
     /**
      * Every file the app's choices load: the model in its precision and its int8 file, its training record (what the
-     * About screen says it was trained on: the source of its model card), and both weight sets of a blendable one.
+     * About screen says it was trained on: the source of its model card), both weight sets of a blendable one, and
+     * the heavy weights of a real-photo model that cleans by strength.
      */
     public static List<String> filesNeeded(ShippedModels catalog) {
         List<String> names = new ArrayList<>();
@@ -102,6 +103,9 @@ public final class ModelCatalog {
             if (e.blendable()) {
                 names.add(ShippedModels.ShippedFile.WEIGHTS.nameFor(e.id()));
                 names.add(ShippedModels.ShippedFile.DETAIL_WEIGHTS.nameFor(e.id()));
+            }
+            if (e.cleanable()) {
+                names.add(ShippedModels.ShippedFile.HEAVY_WEIGHTS.nameFor(e.id()));
             }
         }
         return names;

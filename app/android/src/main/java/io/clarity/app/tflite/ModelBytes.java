@@ -13,25 +13,33 @@ import java.util.zip.CRC32;
 /**
  * The network bytes one backend loads for one job: the shipped {@code <id>.tflite}, or, for a blendable model at
  * detail strength α > 0, the network θ = (1 − α)·θ_fidelity + α·θ_detail built from {@code <base>.clw} and
- * {@code <base>-detail.clw} (fp16 weights for the GPU delegate, fp32 for XNNPACK). Each blend is built once,
+ * {@code <base>-detail.clw} (fp16 weights for the GPU delegate, fp32 for XNNPACK); with heavy weights
+ * ({@code <base>-heavy.clw}) beside them and a cleaning strength s > 0, θ_fidelity = (1 − s)·θ_light + s·θ_heavy
+ * ({@link BlendedModel#blend}). Each blend is built once,
  * on first use, and shared read-only by every tile thread of the job.
  */
 public final class ModelBytes {
     private final ModelFiles files;
     private final String modelId;
     private final float alpha;
+    private final float strength;
+    private final boolean cleanable;
     private final boolean blended;
     private ByteBuffer shipped;
     private WeightsFile fidelity;
     private WeightsFile detail;
+    private WeightsFile heavy;
     private ByteBuffer fp16;
     private ByteBuffer fp32;
     private ByteBuffer int8;
 
-    private ModelBytes(ModelFiles files, String modelId, float alpha, boolean blended) {
+    private ModelBytes(ModelFiles files, String modelId, float alpha, float strength, boolean cleanable,
+                       boolean blended) {
         this.files = files;
         this.modelId = modelId;
         this.alpha = alpha;
+        this.strength = strength;
+        this.cleanable = cleanable;
         this.blended = blended;
     }
 
@@ -41,10 +49,26 @@ public final class ModelBytes {
      * @throws IOException when the folder cannot be listed
      */
     public static ModelBytes of(ModelFiles files, String modelId, float alpha) throws IOException {
+        return of(files, modelId, alpha, 0f);
+    }
+
+    /**
+     * @param strength cleaning strength in [0, 1] for a model with heavy weights (0: its light weights); others
+     *                 ignore it
+     * @throws IllegalArgumentException when α or the strength is outside [0, 1]
+     */
+    public static ModelBytes of(ModelFiles files, String modelId, float alpha, float strength) throws IOException {
         if (!(alpha >= 0f && alpha <= 1f)) {
             throw new IllegalArgumentException("detail strength " + alpha + " is outside 0..1");
         }
-        return new ModelBytes(files, modelId, alpha, alpha > 0f && blendable(modelId, files.names()));
+        if (!(strength >= 0f && strength <= 1f)) {
+            throw new IllegalArgumentException("cleaning strength " + strength + " is outside 0..1");
+        }
+        boolean blendable = blendable(modelId, files.names());
+        boolean cleanable = blendable
+                && files.names().contains(weightsBase(modelId) + BlendedModel.HEAVY_SUFFIX + ".clw");
+        return new ModelBytes(files, modelId, alpha, strength, cleanable,
+                blendable && (alpha > 0f || (cleanable && strength > 0f)));
     }
 
     /** The id whose weight files a model shares: without its {@code -fp16} / {@code -int8} precision suffix. */
@@ -104,15 +128,16 @@ public final class ModelBytes {
             String base = weightsBase(modelId);
             fidelity = parse(base + ".clw");
             detail = parse(base + BlendedModel.DETAIL_SUFFIX + ".clw");
+            heavy = cleanable ? parse(base + BlendedModel.HEAVY_SUFFIX + ".clw") : null;
         }
         if (backend == Backend.GPU) {
             if (fp16 == null) {
-                fp16 = direct(BlendedModel.write(modelId, fidelity, detail, alpha, true));
+                fp16 = direct(BlendedModel.write(modelId, fidelity, heavy, detail, strength, alpha, true));
             }
             return fp16;
         }
         if (fp32 == null) {
-            fp32 = direct(BlendedModel.write(modelId, fidelity, detail, alpha, false));
+            fp32 = direct(BlendedModel.write(modelId, fidelity, heavy, detail, strength, alpha, false));
         }
         return fp32;
     }
@@ -127,7 +152,7 @@ public final class ModelBytes {
             return parse(weightsBase(modelId) + ".clw");
         }
         forBackend(Backend.CPU);
-        return WeightsFile.interpolate(fidelity, detail, alpha);
+        return BlendedModel.blend(fidelity, heavy, detail, strength, alpha);
     }
 
     /**

@@ -41,12 +41,13 @@ public final class TfliteRuntime implements ModelRuntime {
     }
 
     @Override
-    public ModelFactory factory(String modelId, float detailStrength, RuntimeStats stats) throws IOException {
+    public ModelFactory factory(String modelId, float detailStrength, float cleaningStrength, RuntimeStats stats)
+            throws IOException {
         AssetModelFiles files = new AssetModelFiles(context.getAssets());
         if (!files.names().contains(modelId + ".tflite")) {
             throw new ModelUnavailableException(modelId);
         }
-        ModelBytes bytes = ModelBytes.of(files, modelId, detailStrength);
+        ModelBytes bytes = ModelBytes.of(files, modelId, detailStrength, cleaningStrength);
         ModelDescription clarity = TfliteMetadata.readSpec(bytes.shipped());
         boolean gpu = gpuSupported();
         BackendChoice.Choice choice = BackendChoice.choose(settings.read().processor(), Build.VERSION.SDK_INT, gpu,

@@ -8,7 +8,9 @@ import androidx.exifinterface.media.ExifInterface;
 import io.clarity.app.platform.BitmapRegionSource;
 import io.clarity.app.platform.MediaStoreOutputTarget;
 import io.clarity.app.tflite.RuntimeStats;
+import io.clarity.engine.degradation.DegradationEstimate;
 import io.clarity.engine.io.ImageSink;
+import io.clarity.engine.io.ImageSource;
 import io.clarity.engine.io.StreamingJpegWriter;
 import io.clarity.engine.io.StreamingPngWriter;
 import io.clarity.engine.metadata.PhotoMetadata;
@@ -85,12 +87,24 @@ public final class EnhanceJob {
         PhotoMetadata metadata = readMetadata(request.source());
         int orientation = metadata.exif() != null ? metadata.orientation() : readOrientation(request.source());
         try (BitmapRegionSource source = BitmapRegionSource.open(resolver, request.source(), orientation)) {
-            Enhancer enhancer = new Enhancer(runtime.factory(request.modelId(), request.detailStrength(), stats), options);
+            Enhancer enhancer = new Enhancer(runtime.factory(request.modelId(), request.detailStrength(),
+                    cleaningStrength(request.source(), source), stats), options);
             MediaStoreOutputTarget target = new MediaStoreOutputTarget(resolver, collection, request.displayName(),
                     request.format().mimeType(), staging);
             SizedSink sink = new SizedSink(target, request, metadata);
             EnhanceResult result = enhancer.run(source, sink, progress, tiles, cancel);
             return new Outcome(target.uri(), sink.width, sink.height, result, sink.metadataNote);
+        }
+    }
+
+    /**
+     * How hard the real-photo model should clean this photo: the blind estimate from its JPEG tables and the
+     * pixels at the centre (issue #14). Milliseconds; models without heavy weights ignore it.
+     */
+    private float cleaningStrength(Uri input, ImageSource source) throws IOException {
+        try (InputStream in = resolver.openInputStream(input)) {
+            byte[] header = in == null ? new byte[0] : DegradationEstimate.header(in);
+            return DegradationEstimate.of(source, header).strength();
         }
     }
 

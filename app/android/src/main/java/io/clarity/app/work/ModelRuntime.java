@@ -10,9 +10,12 @@ public interface ModelRuntime {
     /**
      * @param detailStrength α in [0, 1] for a model that blends two weight sets (0: the shipped network);
      *                       models that do not blend ignore it
+     * @param cleaningStrength s in [0, 1], how hard a real-photo model with light and heavy weights cleans (the
+     *                         photo's blind degradation estimate, issue #14); other models ignore it
      * @param stats receives the backend that ran and the time per tile
      * @throws ModelUnavailableException when the app carries no model with that id
      * @throws IOException when the model's files cannot be read
      */
-    ModelFactory factory(String modelId, float detailStrength, RuntimeStats stats) throws IOException;
+    ModelFactory factory(String modelId, float detailStrength, float cleaningStrength, RuntimeStats stats)
+            throws IOException;
 }

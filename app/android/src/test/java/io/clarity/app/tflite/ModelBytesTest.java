@@ -53,6 +53,20 @@ public class ModelBytesTest {
     }
 
     @Test
+    public void cleaningStrengthBlendsTheHeavyWeightsWhenTheyShip() throws IOException {
+        WeightsFile heavy = new WeightsFile(TestNetworks.rgbTimes2(3), 1);
+        FakeModelFiles files = folder().put("realphoto-x2-heavy.clw", heavy.toBytes());
+        assertFalse("strength 0, α 0: the shipped light network", ModelBytes.of(files, ID, 0f, 0f).isBlended());
+        ModelBytes bytes = ModelBytes.of(files, ID, 0.25f, 0.6f);
+        assertTrue(bytes.isBlended());
+        assertArrayEquals(BlendedModel.write(ID, fidelity, heavy, detail, 0.6f, 0.25f, true),
+                bytesOf(bytes.forBackend(Backend.GPU)));
+        assertArrayEquals(BlendedModel.blend(fidelity, heavy, detail, 0.6f, 0.25f).toBytes(), bytes.weights().toBytes());
+        assertFalse("without heavy weights the strength is ignored", ModelBytes.of(folder(), ID, 0f, 0.6f).isBlended());
+        assertThrows(IllegalArgumentException.class, () -> ModelBytes.of(files, ID, 0f, 1.5f));
+    }
+
+    @Test
     public void positiveStrengthLoadsTheBlendFp16OnTheGpuAndFp32OnTheCpu() throws IOException {
         ModelBytes bytes = ModelBytes.of(folder(), ID, 0.35f);
         assertTrue(bytes.isBlended());

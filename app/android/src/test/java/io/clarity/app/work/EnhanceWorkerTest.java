@@ -284,6 +284,22 @@ public class EnhanceWorkerTest {
     }
 
     @Test
+    public void aPhotoSavedAtLowJpegQualityIsCleanedAtFullStrength() throws Exception {
+        File file = new File(context.getCacheDir(), "shared-many-times.jpg");
+        StreamingJpegWriter writer = new StreamingJpegWriter(new FileOutputTarget(file.toPath()), 35,
+                StreamingJpegWriter.Subsampling.YUV420, PhotoMetadata.NONE);
+        writer.start(raw.width(), raw.height(), false);
+        writer.writeRows(raw);
+        writer.finish();
+        WorkManagerEnhanceJobs jobs = queue();
+        FakeModelRuntime runtime = new FakeModelRuntime((backend, tile) -> { });
+        UUID id = jobs.enqueue(request(Uri.fromFile(file), "shared-clarity"));
+        assertTrue(run(jobs, runtime) instanceof ListenableWorker.Result.Success);
+        assertEquals(JobStatus.State.DONE, status(jobs, id).getState());
+        assertEquals("q35, read from the file's tables: the heavy weights", List.of(1f), runtime.cleaningStrengths);
+    }
+
+    @Test
     public void enhancedPhotoIsPublishedUprightWithExifAndIccKept() throws Exception {
         WorkManagerEnhanceJobs jobs = queue();
         FakeModelRuntime runtime = new FakeModelRuntime((backend, tile) -> { });
@@ -311,6 +327,7 @@ public class EnhanceWorkerTest {
         assertEquals(input, status.getInput());
         assertTrue(runtime.tiles > 1);
         assertEquals("the request's detail strength reaches the runtime", List.of(0.35f), runtime.strengths);
+        assertEquals("a clean q95 photo: the blind estimate's lightest cleaning", List.of(0f), runtime.cleaningStrengths);
         File[] copies = new File(context.getFilesDir(), "inputs").listFiles();
         assertEquals("the durable copy is deleted once the job is done", 0, copies == null ? 0 : copies.length);
 

@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * Model "tiny": a real ×2 RGB network on the engine's pure-Java runtime, behind the app's real backend chain
  * ({@link FallbackModel}, and {@link GpuCrashGuard} when a pretend GPU is supported), with a hook before each tile.
- * Records the detail strength each job asked for and the backends it created.
+ * Records the detail and cleaning strengths each job asked for and the backends it created.
  */
 final class FakeModelRuntime implements ModelRuntime {
     interface TileHook {
@@ -31,6 +31,7 @@ final class FakeModelRuntime implements ModelRuntime {
     private final GpuCrashGuard gpu;
     int tiles;
     final List<Float> strengths = new ArrayList<>();
+    final List<Float> cleaningStrengths = new ArrayList<>();
     final List<Backend> created = new ArrayList<>();
 
     /** CPU only. */
@@ -45,8 +46,10 @@ final class FakeModelRuntime implements ModelRuntime {
     }
 
     @Override
-    public ModelFactory factory(String modelId, float detailStrength, RuntimeStats stats) throws IOException {
+    public ModelFactory factory(String modelId, float detailStrength, float cleaningStrength, RuntimeStats stats)
+            throws IOException {
         strengths.add(detailStrength);
+        cleaningStrengths.add(cleaningStrength);
         if (!MODEL.equals(modelId)) {
             throw new IOException("no model " + modelId);
         }

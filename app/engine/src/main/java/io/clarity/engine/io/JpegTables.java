@@ -82,6 +82,16 @@ public final class JpegTables {
         return order;
     }
 
+    /** The Annex K.1 luminance table at IJG quality 1..100 (baseline), natural order. */
+    public static int[] luminanceAt(int quality) {
+        return scaled(LUMINANCE_QUANT, quality);
+    }
+
+    /** The Annex K.2 chrominance table at IJG quality 1..100 (baseline), natural order. */
+    public static int[] chrominanceAt(int quality) {
+        return scaled(CHROMINANCE_QUANT, quality);
+    }
+
     /** A base table scaled to an IJG quality 1..100, as libjpeg's jpeg_set_quality does (baseline: max 255). */
     static int[] scaled(int[] base, int quality) {
         int scale = quality < 50 ? 5000 / quality : 200 - 2 * quality;

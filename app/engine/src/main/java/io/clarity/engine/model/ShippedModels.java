@@ -27,7 +27,9 @@ public final class ShippedModels {
 
     /** A model's files beside its id: {@code <id>.tflite}, {@code -fp16}, {@code -int8}, weights, detail weights. */
     public enum ShippedFile {
-        FP32(".tflite"), FP16("-fp16.tflite"), INT8("-int8.tflite"), WEIGHTS(".clw"), DETAIL_WEIGHTS("-detail.clw");
+        FP32(".tflite"), FP16("-fp16.tflite"), INT8("-int8.tflite"), WEIGHTS(".clw"), DETAIL_WEIGHTS("-detail.clw"),
+        /** A real-photo model's heavy fidelity weights: the cleaning strength blends them with {@link #WEIGHTS}. */
+        HEAVY_WEIGHTS("-heavy.clw");
 
         private final String suffix;
 
@@ -61,11 +63,23 @@ public final class ShippedModels {
         private final double set5Int8;
         private final double set14Int8;
         private final Set<ShippedFile> files;
+        private final double[] protocols;
 
         // a class, not a record: animal-sniffer's API 26 signatures have no java.lang.Record
         public Entry(String id, String family, int scale, ModelSpec.Channels channels, int parameters,
                      int macsPerOutputPixel, double set5, double set14, double set5Int8, double set14Int8,
                      Set<ShippedFile> files) {
+            this(id, family, scale, channels, parameters, macsPerOutputPixel, set5, set14, set5Int8, set14Int8, files,
+                    new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN});
+        }
+
+        /**
+         * @param protocols issue #14's degraded and clean-jpeg Y PSNR, Set5 and Set14 each, of a real-photo model at
+         *                  its automatic strength (NaN for models not scored on them)
+         */
+        public Entry(String id, String family, int scale, ModelSpec.Channels channels, int parameters,
+                     int macsPerOutputPixel, double set5, double set14, double set5Int8, double set14Int8,
+                     Set<ShippedFile> files, double[] protocols) {
             if (id.isEmpty() || !id.equals(id.trim()) || id.contains("\t")) {
                 throw new IllegalArgumentException("model id must be one word, was '" + id + "'");
             }
@@ -89,6 +103,33 @@ public final class ShippedModels {
             this.set5Int8 = set5Int8;
             this.set14Int8 = set14Int8;
             this.files = Collections.unmodifiableSet(new LinkedHashSet<>(files));
+            if (protocols.length != 4) {
+                throw new IllegalArgumentException(id + ": 4 protocol scores expected, got " + protocols.length);
+            }
+            this.protocols = protocols.clone();
+        }
+
+        /** Degraded-protocol Y PSNR on Set5 / Set14 (automatic strength); NaN when not measured. */
+        public double degradedSet5() {
+            return protocols[0];
+        }
+
+        public double degradedSet14() {
+            return protocols[1];
+        }
+
+        /** Clean-jpeg-protocol Y PSNR on Set5 / Set14 (automatic strength); NaN when not measured. */
+        public double cleanJpegSet5() {
+            return protocols[2];
+        }
+
+        public double cleanJpegSet14() {
+            return protocols[3];
+        }
+
+        /** Whether it ships heavy fidelity weights, so its cleaning strength can be chosen. */
+        public boolean cleanable() {
+            return blendable() && files.contains(ShippedFile.HEAVY_WEIGHTS);
         }
 
         public String id() {
@@ -146,7 +187,7 @@ public final class ShippedModels {
                     && parameters == e.parameters && macsPerOutputPixel == e.macsPerOutputPixel
                     && Double.compare(set5, e.set5) == 0 && Double.compare(set14, e.set14) == 0
                     && Double.compare(set5Int8, e.set5Int8) == 0 && Double.compare(set14Int8, e.set14Int8) == 0
-                    && files.equals(e.files);
+                    && files.equals(e.files) && Arrays.equals(protocols, e.protocols);
         }
 
         @Override
@@ -180,7 +221,8 @@ public final class ShippedModels {
     }
 
     private static final String[] COLUMNS = {"id", "family", "scale", "channels", "params", "macs_per_output_px",
-            "set5", "set14", "set5_int8", "set14_int8", "files"};
+            "set5", "set14", "set5_int8", "set14_int8", "files", "degraded_set5", "degraded_set14",
+            "clean_jpeg_set5", "clean_jpeg_set14"};
 
     private final List<Entry> entries;
 
@@ -243,7 +285,8 @@ public final class ShippedModels {
     public String format() {
         StringBuilder b = new StringBuilder();
         b.append("# Clarity's shipped models, written by io.clarity.models.eval.ModelCard (ml-models/regenerate-cards.sh)\n");
-        b.append("# from the measurements in the model cards; do not edit. PSNR: Y dB, clean bicubic Set5/Set14, fp32 and int8.\n");
+        b.append("# from the measurements in the model cards; do not edit. PSNR: Y dB, clean bicubic Set5/Set14, fp32 and int8;\n");
+        b.append("# real-photo models also on issue #14's degraded and clean-jpeg protocols (fp32, automatic strength).\n");
         b.append(String.join("\t", COLUMNS)).append('\n');
         for (Entry e : entries) {
             List<String> files = new ArrayList<>();
@@ -252,8 +295,9 @@ public final class ShippedModels {
             }
             b.append(String.join("\t", e.id(), e.family(), Integer.toString(e.scale()), e.channels().name(),
                     Integer.toString(e.parameters()), Integer.toString(e.macsPerOutputPixel()), decibels(e.set5()),
-                    decibels(e.set14()), decibels(e.set5Int8()), decibels(e.set14Int8()), String.join(",", files)))
-                    .append('\n');
+                    decibels(e.set14()), decibels(e.set5Int8()), decibels(e.set14Int8()), String.join(",", files),
+                    decibels(e.degradedSet5()), decibels(e.degradedSet14()), decibels(e.cleanJpegSet5()),
+                    decibels(e.cleanJpegSet14()))).append('\n');
         }
         return b.toString();
     }
@@ -286,7 +330,8 @@ public final class ShippedModels {
                 entries.add(new Entry(cells[0], cells[1], Integer.parseInt(cells[2]),
                         ModelSpec.Channels.valueOf(cells[3]), Integer.parseInt(cells[4]), Integer.parseInt(cells[5]),
                         parseDecibels(cells[6]), parseDecibels(cells[7]), parseDecibels(cells[8]),
-                        parseDecibels(cells[9]), parseFiles(cells[10])));
+                        parseDecibels(cells[9]), parseFiles(cells[10]), new double[] {parseDecibels(cells[11]),
+                        parseDecibels(cells[12]), parseDecibels(cells[13]), parseDecibels(cells[14])}));
             } catch (IllegalArgumentException e) {
                 throw new IOException(FILE_NAME + " line " + lineNumber + ": " + e.getMessage(), e);
             }

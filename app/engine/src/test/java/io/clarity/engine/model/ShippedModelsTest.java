@@ -67,12 +67,12 @@ public class ShippedModelsTest {
 
     @Test
     public void aMalformedLineIsRefusedWithItsLineNumber() {
-        String header = "id\tfamily\tscale\tchannels\tparams\tmacs_per_output_px\tset5\tset14\tset5_int8\tset14_int8\tfiles\n";
+        String header = "id\tfamily\tscale\tchannels\tparams\tmacs_per_output_px\tset5\tset14\tset5_int8\tset14_int8\tfiles\tdegraded_set5\tdegraded_set14\tclean_jpeg_set5\tclean_jpeg_set14\n";
         String[][] bad = {
-                {header + "fast-x2\tfast\ttwo\tY\t1\t1\t36.0\t32.0\t-\t-\tfp32\n", "line 2"},
-                {"# comment\n" + header + "fast-x2\tfast\t2\tY\t1\t1\t36.0\t32.0\t-\t-\tfp32,gif\n", "line 3: unknown file kind 'gif'"},
-                {header + "fast-x2\tfast\t2\tY\t1\t1\t36.0\t32.0\t-\t-\tint8\n", "line 2: fast-x2: every model ships its fp32"},
-                {header + "fast-x2\tfast\t2\tY\t1\n", "line 2: 5 columns, expected 11"},
+                {header + "fast-x2\tfast\ttwo\tY\t1\t1\t36.0\t32.0\t-\t-\tfp32\t-\t-\t-\t-\n", "line 2"},
+                {"# comment\n" + header + "fast-x2\tfast\t2\tY\t1\t1\t36.0\t32.0\t-\t-\tfp32,gif\t-\t-\t-\t-\n", "line 3: unknown file kind 'gif'"},
+                {header + "fast-x2\tfast\t2\tY\t1\t1\t36.0\t32.0\t-\t-\tint8\t-\t-\t-\t-\n", "line 2: fast-x2: every model ships its fp32"},
+                {header + "fast-x2\tfast\t2\tY\t1\n", "line 2: 5 columns, expected 15"},
                 {"id\tscale\n", "line 1: expected the header"},
                 {"", "empty"},
         };
