@@ -59,8 +59,16 @@ public final class TrainableNetwork implements AutoCloseable {
 
     /** Runs the network on an N×C×H×W batch. */
     public NDArray forward(NDArray input) {
+        return forward(input, null);
+    }
+
+    /** As {@link #forward(NDArray)}, with the int8 model's activation rounding simulated (null: none). */
+    NDArray forward(NDArray input, FakeQuantization int8) {
         List<Layer> layers = architecture.layers();
         NDArray[] outputs = new NDArray[layers.size()];
+        if (int8 != null) {
+            input = int8.input(input);
+        }
         NDArray x = input;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
@@ -83,6 +91,9 @@ public final class TrainableNetwork implements AutoCloseable {
                 x = depthToSpace(x, ((DepthToSpace) layer).blockSize());
             } else {
                 throw new IllegalArgumentException("layer " + i + ": cannot train a " + layer.getClass().getSimpleName());
+            }
+            if (int8 != null) {
+                x = int8.output(x, i);
             }
             outputs[i] = x;
         }
