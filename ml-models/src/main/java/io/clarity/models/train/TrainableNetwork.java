@@ -66,6 +66,7 @@ public final class TrainableNetwork implements AutoCloseable {
     NDArray forward(NDArray input, FakeQuantization int8) {
         List<Layer> layers = architecture.layers();
         NDArray[] outputs = new NDArray[layers.size()];
+        NDArray[] unrounded = new NDArray[layers.size()];
         if (int8 != null) {
             input = int8.input(input);
         }
@@ -86,13 +87,14 @@ public final class TrainableNetwork implements AutoCloseable {
                 x = x.maximum(x.mul(((LeakyRelu) layer).alpha()));
             } else if (layer instanceof Add) {
                 int from = ((Add) layer).from();
-                x = x.add(from == Add.NETWORK_INPUT ? input : outputs[from]);
+                x = x.add(from == Add.NETWORK_INPUT ? input : int8 != null && int8.addsFloat(from) ? unrounded[from] : outputs[from]);
             } else if (layer instanceof DepthToSpace) {
                 x = depthToSpace(x, ((DepthToSpace) layer).blockSize());
             } else {
                 throw new IllegalArgumentException("layer " + i + ": cannot train a " + layer.getClass().getSimpleName());
             }
             if (int8 != null) {
+                unrounded[i] = x;
                 x = int8.output(x, i);
             }
             outputs[i] = x;
