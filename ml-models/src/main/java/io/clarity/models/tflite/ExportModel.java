@@ -63,13 +63,15 @@ public final class ExportModel {
 
     /**
      * The shipped int8 model (float I/O, output over [0, 1]): activation ranges equalized across channels,
-     * then calibrated with least-squared-error clipping on {@code calibration}.
+     * then calibrated with least-squared-error clipping on {@code calibration}; a net with the Fast family's
+     * input-copy skip keeps that skip in float ({@link TfliteModelWriter#hasInputCopySkip}).
      */
     public static byte[] int8(String id, WeightsFile weights, List<FloatImage> calibration) {
         Network net = ActivationEqualization.apply(weights.network(), calibration);
         ModelDescription metadata = ModelDescription.describe(id, net, weights.bicubicPreUpscale());
         ActivationRanges ranges = Calibration.collect(net, calibration, Calibration.RangeRule.MIN_SQUARED_ERROR);
-        return TfliteModelWriter.writeInt8(net, metadata, ranges, TfliteModelWriter.Int8Io.FLOAT, true);
+        return TfliteModelWriter.writeInt8(net, metadata, ranges, TfliteModelWriter.Int8Io.FLOAT, true,
+                TfliteModelWriter.hasInputCopySkip(net));
     }
 
     private static Path write(Path file, byte[] bytes) throws IOException {

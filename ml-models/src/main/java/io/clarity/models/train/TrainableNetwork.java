@@ -59,8 +59,17 @@ public final class TrainableNetwork implements AutoCloseable {
 
     /** Runs the network on an N×C×H×W batch. */
     public NDArray forward(NDArray input) {
+        return forward(input, null);
+    }
+
+    /** As {@link #forward(NDArray)}, with the int8 model's activation rounding simulated (null: none). */
+    NDArray forward(NDArray input, FakeQuantization int8) {
         List<Layer> layers = architecture.layers();
         NDArray[] outputs = new NDArray[layers.size()];
+        NDArray[] unrounded = new NDArray[layers.size()];
+        if (int8 != null) {
+            input = int8.input(input);
+        }
         NDArray x = input;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
@@ -78,11 +87,15 @@ public final class TrainableNetwork implements AutoCloseable {
                 x = x.maximum(x.mul(((LeakyRelu) layer).alpha()));
             } else if (layer instanceof Add) {
                 int from = ((Add) layer).from();
-                x = x.add(from == Add.NETWORK_INPUT ? input : outputs[from]);
+                x = x.add(from == Add.NETWORK_INPUT ? input : int8 != null && int8.addsFloat(from) ? unrounded[from] : outputs[from]);
             } else if (layer instanceof DepthToSpace) {
                 x = depthToSpace(x, ((DepthToSpace) layer).blockSize());
             } else {
                 throw new IllegalArgumentException("layer " + i + ": cannot train a " + layer.getClass().getSimpleName());
+            }
+            if (int8 != null) {
+                unrounded[i] = x;
+                x = int8.output(x, i);
             }
             outputs[i] = x;
         }

@@ -2,6 +2,7 @@ package io.clarity.models.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
@@ -13,7 +14,10 @@ import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Network;
 import io.clarity.models.data.SharedData;
 import io.clarity.models.eval.Evaluator;
+import io.clarity.models.quant.ActivationEqualization;
+import io.clarity.models.quant.Calibration;
 import io.clarity.models.quant.PhotoTiles;
+import io.clarity.models.tflite.ExportModel;
 import io.clarity.models.weights.WeightsFile;
 
 import java.io.IOException;
@@ -77,6 +81,10 @@ public final class Trainer {
         public Path init;
         /** Real-photo degradation spread: heavy ({@link RealisticDegradation#sample}) or light (none to moderate). */
         public boolean lightDegradation;
+        /** Quantization-aware fine-tuning: the int8 model's activation rounding simulated in training. */
+        public boolean int8Aware;
+        /** Output pixels left out of the loss at each patch edge (the zero padding's band; 0: none). */
+        public int lossBorder;
 
         private static Options parseArgs(String[] args) {
             Options o = new Options();
@@ -112,6 +120,8 @@ public final class Trainer {
                     case "--adversarial": o.adversarial = Float.parseFloat(v); break;
                     case "--init": o.init = Paths.get(v); break;
                     case "--degradation": o.lightDegradation = parseDegradation(v); break;
+                    case "--int8-aware": o.int8Aware = parseOnOff(key, v); break;
+                    case "--loss-border": o.lossBorder = Integer.parseInt(v); break;
                     default: throw new IllegalArgumentException("unknown option " + key);
                 }
             }
@@ -128,10 +138,17 @@ public final class Trainer {
                 throw new IllegalArgumentException("an LR-space net has one scale; --scales was " + o.scales.length);
             }
             if (o.steps < 0 || o.chunk < 0 || o.validateEvery < 0 || o.batch < 1 || o.patch < 4
-                    || o.checkpointEvery < 1 || o.logEvery < 1) {
+                    || o.checkpointEvery < 1 || o.logEvery < 1 || o.lossBorder < 0) {
                 throw new IllegalArgumentException("steps, chunk, batch, patch and intervals must be positive");
             }
             return o;
+        }
+
+        private static boolean parseOnOff(String key, String v) {
+            if (v.equals("on") || v.equals("off")) {
+                return v.equals("on");
+            }
+            throw new IllegalArgumentException(key + " must be on or off, was " + v);
         }
 
         private static boolean parseLoss(String v) {
@@ -236,6 +253,11 @@ public final class Trainer {
                 ? Architectures.fast(options.scales[0], options.fastWidth, options.fastShrink, options.fastMapping, options.seed)
                 : rgb ? Architectures.compactRgb(options.scales[0], options.realFeatures, options.realConvs, options.seed)
                 : Architectures.srcnn(options.seed);
+        List<FloatImage> calibration = options.int8Aware ? calibrationTiles(data, start) : null;
+        if (calibration != null && !resume) {
+            // What the int8 writer does first; exact, so the fine-tune starts from the committed function.
+            start = ActivationEqualization.apply(start, calibration);
+        }
 
         try (NDManager manager = Engine.getInstance().newBaseManager();
              TrainableNetwork net = new TrainableNetwork(start, manager)) {
@@ -251,6 +273,7 @@ public final class Trainer {
                     options.arch, scalesText(), Architectures.parameterCount(start), Architectures.macsPerOutputPixel(start),
                     resume ? "resumed" : "starting", step, options.steps, Instant.now().truncatedTo(ChronoUnit.SECONDS));
             double flopsPerPatch = Architectures.trainingFlopsPerPatch(start, inputSide);
+            FakeQuantization int8 = calibration == null ? null : int8Grids(net, calibration);
             double lossSum = 0;
             int lossCount = 0;
             double lastLoss = Double.NaN;
@@ -268,8 +291,8 @@ public final class Trainer {
                     NDArray target = manager.create(batch.target, new Shape(batch.size, batch.channels, batch.targetSide, batch.targetSide));
                     NDArray output;
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        output = net.forward(input);
-                        NDArray diff = output.sub(target);
+                        output = net.forward(input, int8);
+                        NDArray diff = interior(output).sub(interior(target));
                         NDArray l = options.l2 ? diff.square().mean() : diff.abs().mean();
                         loss = l.getFloat();
                         if (critic != null) {
@@ -311,7 +334,11 @@ public final class Trainer {
                 }
                 if (!validation.isEmpty() && options.validateEvery > 0
                         && (step % options.validateEvery == 0 || step == options.steps)) {
-                    log.printf(Locale.ROOT, "step %d  Set5 Y-PSNR (float, trainer's check) %s%n", step, validate(net, validation));
+                    log.printf(Locale.ROOT, "step %d  Set5 Y-PSNR (float, trainer's check) %s%n", step, validate(net, validation, null));
+                    if (int8 != null) {
+                        int8 = int8Grids(net, calibration);
+                        log.printf(Locale.ROOT, "step %d  Set5 Y-PSNR (int8 simulated) %s%n", step, validate(net, validation, int8));
+                    }
                     windowStart = System.nanoTime();
                     windowSteps = 0;
                 }
@@ -359,7 +386,7 @@ public final class Trainer {
     }
 
     /** Set5 with the benchmark's bicubic LR; an RGB net is scored on the Y of its output. */
-    private String validate(TrainableNetwork net, List<ArgbImage> images) {
+    private String validate(TrainableNetwork net, List<ArgbImage> images, FakeQuantization int8) {
         StringBuilder text = new StringBuilder();
         boolean rgb = options.arch.equals("realphoto");
         for (int s : options.scales) {
@@ -373,7 +400,7 @@ public final class Trainer {
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
                     NDArray x = net.manager().create(planar(in), new Shape(1, in.channels(), in.height(), in.width()));
-                    out = net.forward(x).toFloatArray();
+                    out = net.forward(x, int8).toFloatArray();
                 }
                 sum += lumaPsnr(rgb ? lumaOfPlanes(out, gt.width() * gt.height()) : out, LumaPlanes.of(gt).data(),
                         gt.width(), gt.height(), s);
@@ -381,6 +408,32 @@ public final class Trainer {
             text.append(String.format(Locale.ROOT, " x%d %.2f dB", s, sum / images.size()));
         }
         return text.toString().trim();
+    }
+
+    /**
+     * The int8 writer's calibration inputs ({@link ExportModel#inputTiles}: seeded crops of the real photos) for
+     * this network, pre-upscaled at the first scale for SRCNN-style nets.
+     */
+    private List<FloatImage> calibrationTiles(Path data, Network network) throws IOException {
+        List<Path> photos = PhotoTiles.imagesIn(data.resolve("train").resolve("photos"));
+        return ExportModel.inputTiles(photos, new WeightsFile(network, options.preUpscaled() ? options.scales[0] : 1), 1, 4);
+    }
+
+    /** The activation grids the int8 writer would choose for the current weights (renewed at each Set5 check). */
+    private FakeQuantization int8Grids(TrainableNetwork net, List<FloatImage> calibration) {
+        Network current = net.toNetwork();
+        return new FakeQuantization(current, Calibration.collect(current, calibration, Calibration.RangeRule.MIN_SQUARED_ERROR));
+    }
+
+    /** An N×C×H×W batch without its {@code --loss-border} band. */
+    private NDArray interior(NDArray x) {
+        int b = options.lossBorder;
+        if (b == 0) {
+            return x;
+        }
+        long h = x.getShape().get(2);
+        long w = x.getShape().get(3);
+        return x.get(new NDIndex(":, :, {}:{}, {}:{}", b, h - b, b, w - b));
     }
 
     /** Interleaved H×W×C to planar C×H×W. */

@@ -111,6 +111,29 @@ public class TrainerSmokeTest {
     }
 
     @Test
+    public void quantizationAwareFineTuneChecksTheSimulatedInt8AndKeepsTheStartingFunction() throws Exception {
+        Path data = data();
+        Path first = temp.newFolder("float").toPath();
+        new Trainer(Trainer.parse(args(first, data)), new PrintStream(new ByteArrayOutputStream())).run();
+        Path tuned = temp.newFolder("int8-aware").toPath();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        // lr 0: the weights move only by the exact equalization the int8 writer applies too
+        Trainer.Result result = new Trainer(Trainer.parse(args(tuned, data, "--int8-aware", "on", "--loss-border", "2",
+                "--lr", "0", "--validate-every", "6", "--init", first.resolve("fast-x2.clw").toString())),
+                new PrintStream(log)).run();
+        assertTrue(log.toString(), log.toString().contains("Set5 Y-PSNR (int8 simulated) x2"));
+        FloatImage probe = TrainableNetworkTest.randomImage(12, 10, 1, 5);
+        assertArrayEquals(WeightsFile.read(first.resolve("fast-x2.clw")).network().forward(probe).data(),
+                result.network.forward(probe).data(), 1e-4f);
+        try {
+            Trainer.parse(args(tuned, data, "--int8-aware", "yes"));
+            fail("accepted --int8-aware yes");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("--int8-aware"));
+        }
+    }
+
+    @Test
     public void badOptionsAreRejectedWithTheirName() {
         try {
             Trainer.parse(new String[] {"--arch", "vdsr", "--run", "x"});

@@ -120,12 +120,24 @@ public final class TfliteModelWriter {
      */
     public static byte[] writeInt8(Network network, ModelDescription metadata, ActivationRanges ranges, Int8Io io,
                                    boolean pixelOutput) {
+        return writeInt8(network, metadata, ranges, io, pixelOutput, false);
+    }
+
+    /**
+     * As {@link #writeInt8(Network, ModelDescription, ActivationRanges, Int8Io, boolean)}; with {@code floatSkip}
+     * (float I/O and a network {@link #hasInputCopySkip}) the skip path stays float: the input copy runs as a
+     * float conv on the float input and is added in float to the dequantized residual, so neither the input's
+     * rounding nor the output's reaches the pixels through the skip, only through the int8 body (which reads the
+     * copy quantized at its calibrated range). On fast-x2 those three tensors (input, copy, sum) cost 0.12 of the
+     * 0.31 dB int8 loss in a per-tensor simulation; the float ops are 3·scale² per input pixel.
+     */
+    public static byte[] writeInt8(Network network, ModelDescription metadata, ActivationRanges ranges, Int8Io io,
+                                   boolean pixelOutput, boolean floatSkip) {
         checkFits(network, metadata);
         List<Layer> layers = network.layers();
-        // DEPTH_TO_SPACE keeps its input's parameters, so the output range is set where the last value is made.
-        int outputMaker = layers.size() - 1;
-        while (outputMaker > 0 && layers.get(outputMaker) instanceof DepthToSpace) {
-            outputMaker--;
+        int outputMaker = outputMaker(network);
+        if (floatSkip && (io != Int8Io.FLOAT || !hasInputCopySkip(network))) {
+            throw new IllegalArgumentException("a float skip needs float I/O and an input copy added back at the end");
         }
         if (ranges.layerCount() != layers.size()) {
             throw new IllegalArgumentException("ranges cover " + ranges.layerCount() + " layers, network has " + layers.size());
@@ -134,7 +146,11 @@ public final class TfliteModelWriter {
         AffineInt8 inQ = inputQuantization();
         int graphInput;
         int input;
-        if (io == Int8Io.FLOAT) {
+        int floatCopy = -1;
+        if (floatSkip) {
+            graphInput = g.addActivation("input", TensorType.FLOAT32, network.inputChannels(), null);
+            input = -1; // nothing reads the quantized input: layer 0 is the float copy
+        } else if (io == Int8Io.FLOAT) {
             graphInput = g.addActivation("input", TensorType.FLOAT32, network.inputChannels(), null);
             input = g.addActivation("input/quantized", TensorType.INT8, network.inputChannels(), perTensor(inQ));
             g.addOperator(BuiltinOperator.QUANTIZE, 1, new int[] {graphInput}, new int[] {input}, (byte) 0, null);
@@ -152,7 +168,27 @@ public final class TfliteModelWriter {
             AffineInt8 q = pixelOutput && i == outputMaker
                     ? AffineInt8.forRange(Math.max(0f, ranges.min(i)), Math.min(1f, Math.max(0f, ranges.max(i))))
                     : AffineInt8.forRange(ranges.min(i), ranges.max(i));
-            if (layer instanceof Conv2d) {
+            if (floatSkip && i == 0) {
+                Conv2d copy = (Conv2d) layer;
+                int w = floatConstant(g, tag + "/weights", new int[] {copy.outChannels(), 1, 1, copy.inChannels()},
+                        copy.weights(), false);
+                int b = floatConstant(g, tag + "/bias", new int[] {copy.outChannels()}, copy.bias(), false);
+                floatCopy = g.addActivation(tag + "/conv", TensorType.FLOAT32, copy.outChannels(), null);
+                addConv(g, 1, graphInput, w, b, floatCopy, false);
+                int out = g.addActivation(tag + "/conv/quantized", TensorType.INT8, copy.outChannels(), perTensor(q));
+                g.addOperator(BuiltinOperator.QUANTIZE, 1, new int[] {floatCopy}, new int[] {out}, (byte) 0, null);
+                current = out;
+            } else if (floatSkip && i == outputMaker) {
+                int residual = g.addActivation(tag + "/residual", TensorType.FLOAT32, channelsOf(network, i), null);
+                g.addOperator(BuiltinOperator.DEQUANTIZE, 2, new int[] {current}, new int[] {residual}, (byte) 0, null);
+                int out = g.addActivation(tag + "/add", TensorType.FLOAT32, channelsOf(network, i), null);
+                addAdd(g, 1, residual, floatCopy, out);
+                current = out;
+            } else if (floatSkip && i > outputMaker) {
+                int out = g.addActivation(tag + "/depth_to_space", TensorType.FLOAT32, channelsOf(network, i), null);
+                addDepthToSpace(g, 1, current, out, ((DepthToSpace) layer).blockSize());
+                current = out;
+            } else if (layer instanceof Conv2d) {
                 Conv2d conv = (Conv2d) layer;
                 int k = conv.kernelSize();
                 float[] wScales = AffineInt8.channelScales(conv.weights(), conv.outChannels());
@@ -208,7 +244,7 @@ public final class TfliteModelWriter {
             currentQ = q;
         }
         int graphOutput = current;
-        if (io == Int8Io.FLOAT) {
+        if (io == Int8Io.FLOAT && !floatSkip) {
             graphOutput = g.addActivation("output", TensorType.FLOAT32, network.outputChannels(), null);
             g.addOperator(BuiltinOperator.DEQUANTIZE, 2, new int[] {current}, new int[] {graphOutput}, (byte) 0, null);
         }
@@ -216,6 +252,30 @@ public final class TfliteModelWriter {
         g.setOutputs(graphOutput);
         g.putMetadata(ModelDescription.METADATA_NAME, TfliteGraph.utf8(metadata.format()));
         return g.toBytes("Clarity " + metadata.name() + " (int8, " + (io == Int8Io.FLOAT ? "float" : "int8") + " I/O)");
+    }
+
+    /** The layer that makes the output's values (DEPTH_TO_SPACE only moves them). */
+    public static int outputMaker(Network network) {
+        List<Layer> layers = network.layers();
+        int maker = layers.size() - 1;
+        while (maker > 0 && layers.get(maker) instanceof DepthToSpace) {
+            maker--;
+        }
+        return maker;
+    }
+
+    /**
+     * Whether the network starts with a copy of its input (a 1×1 conv without ReLU; training leaves the Fast
+     * family's weights near 1 and biases near 0) that its output maker adds back: the nearest-neighbour skip.
+     */
+    public static boolean hasInputCopySkip(Network network) {
+        List<Layer> layers = network.layers();
+        Layer maker = layers.get(outputMaker(network));
+        if (!(layers.get(0) instanceof Conv2d) || !(maker instanceof Add) || ((Add) maker).from() != 0) {
+            return false;
+        }
+        Conv2d copy = (Conv2d) layers.get(0);
+        return copy.kernelSize() == 1 && !copy.fusedRelu();
     }
 
     /**

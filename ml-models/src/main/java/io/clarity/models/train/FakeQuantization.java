@@ -1,0 +1,77 @@
+package io.clarity.models.train;
+
+import ai.djl.ndarray.NDArray;
+import io.clarity.engine.nn.DepthToSpace;
+import io.clarity.engine.nn.Layer;
+import io.clarity.engine.nn.Network;
+import io.clarity.models.quant.ActivationRanges;
+import io.clarity.models.quant.AffineInt8;
+import io.clarity.models.tflite.ExportModel;
+import io.clarity.models.tflite.TfliteModelWriter;
+
+import java.util.List;
+
+/**
+ * The int8 model's activation rounding, simulated in the float training graph for quantization-aware
+ * fine-tuning: the input on TFLite's 1/255 grid, and every layer output on the 255-step grid of the range the
+ * int8 writer would give it (the output maker's clipped to [0, 1], DEPTH_TO_SPACE untouched, as in
+ * {@link TfliteModelWriter#writeInt8}), and the Fast family's skip kept float as {@link ExportModel#int8} writes
+ * it. Rounding passes its gradient straight through; clipping stops it.
+ * Weights stay float: the writer's error-feedback rounding handles them, and activations are where fast-x2
+ * lost its int8 PSNR (README).
+ */
+final class FakeQuantization {
+    private final AffineInt8 inputGrid;
+    private final AffineInt8[] grids;
+    private final boolean floatSkip;
+
+    FakeQuantization(Network network, ActivationRanges ranges) {
+        List<Layer> layers = network.layers();
+        if (ranges.layerCount() != layers.size()) {
+            throw new IllegalArgumentException("ranges cover " + ranges.layerCount() + " layers, network has " + layers.size());
+        }
+        int outputMaker = TfliteModelWriter.outputMaker(network);
+        grids = new AffineInt8[layers.size()];
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof DepthToSpace) {
+                continue;
+            }
+            grids[i] = i == outputMaker
+                    ? AffineInt8.forRange(Math.max(0f, ranges.min(i)), Math.min(1f, Math.max(0f, ranges.max(i))))
+                    : AffineInt8.forRange(ranges.min(i), ranges.max(i));
+        }
+        floatSkip = TfliteModelWriter.hasInputCopySkip(network);
+        if (floatSkip) {
+            // ExportModel's float skip: the copy rounded for the body only, the sum float
+            grids[outputMaker] = null;
+            inputGrid = null;
+        } else {
+            inputGrid = TfliteModelWriter.inputQuantization();
+        }
+    }
+
+    /** Whether an Add reading layer {@code layer} reads its float value (the float skip) rather than its int8 one. */
+    boolean addsFloat(int layer) {
+        return floatSkip && layer == 0;
+    }
+
+    NDArray input(NDArray x) {
+        return inputGrid == null ? x : round(x, inputGrid);
+    }
+
+    NDArray output(NDArray x, int layer) {
+        return grids[layer] == null ? x : round(x, grids[layer]);
+    }
+
+    /**
+     * real = scale·(q − zero point), q in −128..127: clipped to the grid's ends (no gradient outside), then
+     * snapped to it (gradient passed through).
+     */
+    private static NDArray round(NDArray x, AffineInt8 grid) {
+        float lo = grid.scale * (-128 - grid.zeroPoint);
+        float hi = grid.scale * (127 - grid.zeroPoint);
+        NDArray clipped = x.clip(lo, hi);
+        NDArray snapped = clipped.div(grid.scale).round().mul(grid.scale);
+        return clipped.add(snapped.sub(clipped).stopGradient());
+    }
+}
