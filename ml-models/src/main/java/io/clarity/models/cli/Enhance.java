@@ -61,7 +61,7 @@ public final class Enhance implements Callable<Integer> {
     static final int FAILED = 1;
     static final int USAGE = 2;
     /** The app's default detail strength for a blendable model (OptionsViewModel.DEFAULT_DETAIL_STRENGTH). */
-    static final float DEFAULT_STRENGTH = 0.5f;
+    static final float DEFAULT_DETAIL = 0.5f;
 
     enum Format { jpeg, png }
 
@@ -77,8 +77,8 @@ public final class Enhance implements Callable<Integer> {
 
     @Option(names = "--detail", paramLabel = "0..1",
             description = "Detail strength of a real-photo model (realphoto-xN): 0 keeps to the photo, 1 adds the most texture; default "
-                    + DEFAULT_STRENGTH + ".")
-    private Float strength;
+                    + DEFAULT_DETAIL + ".")
+    private Float detail;
 
     @Option(names = "--strength", paramLabel = "auto|0..1",
             description = "How hard a real-photo model with light and heavy weights cleans: auto (default) estimates each photo's "
@@ -152,7 +152,7 @@ public final class Enhance implements Callable<Integer> {
         check(quality >= 1 && quality <= 100, "--quality must be 1..100, was " + quality);
         check(threads >= 1 && threads <= 256, "--threads must be 1..256, was " + threads);
         check(scale == null || (scale >= 2 && scale <= 4), "--scale must be 2, 3 or 4, was " + scale);
-        check(strength == null || (strength >= 0f && strength <= 1f), "--detail must be 0..1, was " + strength);
+        check(detail == null || (detail >= 0f && detail <= 1f), "--detail must be 0..1, was " + detail);
         check(cleaning.equals("auto") || fixedCleaning() != null, "--strength must be auto or 0..1, was " + cleaning);
         check(paths.size() >= 2, "need IN... and OUT");
 
@@ -200,17 +200,17 @@ public final class Enhance implements Callable<Integer> {
         Float alpha = null;
         boolean cleanable = false;
         if (id.endsWith(".tflite") && Files.isRegularFile(Path.of(id))) {
-            check(strength == null, "--detail needs a bundled model with two weight sets (realphoto-xN), not a file");
+            check(detail == null, "--detail needs a bundled model with two weight sets (realphoto-xN), not a file");
             check(cleaning.equals("auto"), "--strength needs a bundled real-photo model (realphoto-xN), not a file");
             bytes = Files.readAllBytes(Path.of(id));
         } else {
             boolean blendable = BundledModels.blendable(id);
-            check(strength == null || blendable, "--detail applies to a real-photo model (realphoto-xN); " + id
+            check(detail == null || blendable, "--detail applies to a real-photo model (realphoto-xN); " + id
                     + " has one weight set");
             cleanable = BundledModels.cleanable(id);
             check(cleaning.equals("auto") || cleanable, "--strength applies to a real-photo model with light and heavy "
                     + "weights (realphoto-x2); " + id + " has one fidelity weight set");
-            alpha = blendable ? (strength != null ? strength : DEFAULT_STRENGTH) : null;
+            alpha = blendable ? (detail != null ? detail : DEFAULT_DETAIL) : null;
             Float s = fixedCleaning();
             bytes = BundledModels.load(id, alpha, s == null ? 0f : s).orElseThrow(() -> new ParameterException(
                     spec.commandLine(), "no bundled model '" + id + "' and no such .tflite file (see --list-models)"));

@@ -20,7 +20,7 @@ final class ModelList {
                 notes = "default for x" + d.totalScale();
             }
             if (BundledModels.blendable(e.id())) {
-                notes = (notes.isEmpty() ? "" : notes + "; ") + "--detail 0..1 (default " + Enhance.DEFAULT_STRENGTH + ")";
+                notes = (notes.isEmpty() ? "" : notes + "; ") + "--detail 0..1 (default " + Enhance.DEFAULT_DETAIL + ")";
             }
             if (BundledModels.cleanable(e.id())) {
                 notes += "; --strength auto|0..1 (default auto)";

@@ -37,7 +37,7 @@ public final class CliThroughput {
         ImageIO.write(twelveMegapixels(), "jpg", in.toFile());
         Path out = dir.resolve("12mp-x2.jpg");
 
-        byte[] bytes = BundledModels.load(id, BundledModels.blendable(id) ? Enhance.DEFAULT_STRENGTH : null, 0f).orElseThrow();
+        byte[] bytes = BundledModels.load(id, BundledModels.blendable(id) ? Enhance.DEFAULT_DETAIL : null, 0f).orElseThrow();
         ModelDescription description = TfliteHostModel.readMetadata(bytes);
         TilePlan plan = TilePlanner.planFree(4000, 3000, EnhanceOptions.DEFAULT_TILE_SIZE, EnhanceOptions.DEFAULT_TILE_SIZE,
                 description.halo());

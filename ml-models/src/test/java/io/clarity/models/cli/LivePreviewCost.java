@@ -48,7 +48,7 @@ public final class LivePreviewCost {
         int width = args.length > 2 ? Integer.parseInt(args[1]) : 4000;
         int height = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
         String id = BundledModels.defaultModel(2);
-        byte[] bytes = BundledModels.load(id, BundledModels.blendable(id) ? Enhance.DEFAULT_STRENGTH : null, 0f)
+        byte[] bytes = BundledModels.load(id, BundledModels.blendable(id) ? Enhance.DEFAULT_DETAIL : null, 0f)
                 .orElseThrow(); // cleaning strength 0: the light weights, as for a clean photo
         ModelDescription description = TfliteHostModel.readMetadata(bytes);
         ArgbImage photo = photo(width, height);

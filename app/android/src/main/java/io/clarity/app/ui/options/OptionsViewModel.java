@@ -269,23 +269,11 @@ public final class OptionsViewModel extends AndroidViewModel {
     }
 
     private List<ModelInfo.Kind> kinds() {
-        List<ModelInfo.Kind> kinds = new ArrayList<>();
-        for (ModelInfo m : models) {
-            if (!kinds.contains(m.kind())) {
-                kinds.add(m.kind());
-            }
-        }
-        return kinds;
+        return ModelInfo.kindsOf(models);
     }
 
     private List<Integer> scalesOf(ModelInfo.Kind kind) {
-        List<Integer> scales = new ArrayList<>();
-        for (ModelInfo m : models) {
-            if (m.kind() == kind && !scales.contains(m.scale())) {
-                scales.add(m.scale());
-            }
-        }
-        return scales;
+        return ModelInfo.scalesOf(models, kind);
     }
 
     private void publish() {

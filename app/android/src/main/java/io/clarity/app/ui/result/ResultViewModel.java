@@ -142,12 +142,6 @@ public final class ResultViewModel extends AndroidViewModel {
         }
     }
 
-    /** The share sheet for the result; null until there is one. */
-    public Intent shareIntent() {
-        return picture == null ? null : ResultIntents.share(picture, mimeType,
-                getApplication().getString(R.string.result_share_title));
-    }
-
     /**
      * Shares the result: the picture itself, or a copy without its location when Settings say so (made on the io
      * thread; {@code start} then gets the chooser on the main thread).

@@ -19,8 +19,10 @@ import androidx.test.ext.junit.runners.AndroidJUnit4;
 import androidx.lifecycle.SavedStateHandle;
 import androidx.work.testing.WorkManagerTestInitHelper;
 
+import io.clarity.app.data.AppSettings;
 import io.clarity.app.data.FakeEnhanceJobs;
 import io.clarity.app.data.JobStatus;
+import io.clarity.app.data.SettingsStore;
 import io.clarity.app.platform.FakeMediaStore;
 import io.clarity.app.platform.MediaStoreOutputTarget;
 
@@ -63,7 +65,11 @@ public class ResultViewModelTest {
         ResultUiState state = vm.getUiState().getValue();
         assertTrue(state.isReady());
         assertNull("no listed job made it (dismissed): no known input", state.getBefore());
-        Intent send = vm.shareIntent().getParcelableExtra(Intent.EXTRA_INTENT);
+        new SettingsStore(app).write(AppSettings.DEFAULTS.withLocationInShared(true)); // the picture itself
+        Intent[] chooser = new Intent[1];
+        vm.share(intent -> chooser[0] = intent);
+        shadowOf(Looper.getMainLooper()).idle();
+        Intent send = chooser[0].getParcelableExtra(Intent.EXTRA_INTENT);
         assertEquals(picture, send.getParcelableExtra(Intent.EXTRA_STREAM));
         assertEquals("image/jpeg", send.getType());
         Intent save = vm.saveIntent();
@@ -110,7 +116,10 @@ public class ResultViewModelTest {
     @Test
     public void noPictureYetMeansNothingToShareOrSave() {
         vm.show(java.util.UUID.randomUUID(), null);
-        assertNull(vm.shareIntent());
+        Intent[] chooser = new Intent[1];
+        vm.share(intent -> chooser[0] = intent);
+        shadowOf(Looper.getMainLooper()).idle();
+        assertNull(chooser[0]);
         assertNull(vm.saveIntent());
         assertFalse(vm.getUiState().getValue().isReady());
     }
