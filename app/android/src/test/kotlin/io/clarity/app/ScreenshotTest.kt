@@ -194,8 +194,8 @@ class ScreenshotTest {
     fun resultWhileRunning() {
         val job = JobStatus(UUID.randomUUID(), "harbour-clarity.jpg", JobStatus.State.RUNNING, 7, 24, 95_000, null, null, 0, 0, null, 0.0, null, null)
         shoot("result-running") {
-            ResultContent(ResultUiState(job, null, null, "", "image/jpeg", 0.5f, false),
-                onSplitChange = {}, onShare = {}, onSave = {}, onCancel = {}, onSavedShown = {}, onBack = {})
+            ResultContent(ResultUiState(job, null, null, "", "image/jpeg", 0.5f, ResultUiState.Notice.NONE),
+                onSplitChange = {}, onShare = {}, onSave = {}, onCancel = {}, onNoticeShown = {}, onBack = {})
         }
     }
 
@@ -215,8 +215,8 @@ class ScreenshotTest {
         val job = JobStatus(UUID.randomUUID(), "harbour-clarity.jpg", JobStatus.State.RUNNING, 7, 24, 95_000, input, null, 0, 0, null, 0.0, null, null)
             .withPreview(JobPreview(previewFile, 3, 7))
         shoot("result-live-preview") {
-            ResultContent(ResultUiState(job, input, null, "", "image/jpeg", 0.5f, false),
-                onSplitChange = {}, onShare = {}, onSave = {}, onCancel = {}, onSavedShown = {}, onBack = {})
+            ResultContent(ResultUiState(job, input, null, "", "image/jpeg", 0.5f, ResultUiState.Notice.NONE),
+                onSplitChange = {}, onShare = {}, onSave = {}, onCancel = {}, onNoticeShown = {}, onBack = {})
         }
     }
 
@@ -226,8 +226,8 @@ class ScreenshotTest {
         val after = drawing("after", 320, 240)
         val job = JobStatus(UUID.randomUUID(), "harbour-clarity.jpg", JobStatus.State.DONE, 24, 24, 0, before, after, 8064, 6048, "GPU", 38.0, null, null)
         shoot("result") {
-            ResultContent(ResultUiState(job, before, after, "IMG_2041-clarity.jpg", "image/jpeg", 0.45f, false),
-                onSplitChange = {}, onShare = {}, onSave = {}, onCancel = {}, onSavedShown = {}, onBack = {})
+            ResultContent(ResultUiState(job, before, after, "IMG_2041-clarity.jpg", "image/jpeg", 0.45f, ResultUiState.Notice.NONE),
+                onSplitChange = {}, onShare = {}, onSave = {}, onCancel = {}, onNoticeShown = {}, onBack = {})
         }
     }
 

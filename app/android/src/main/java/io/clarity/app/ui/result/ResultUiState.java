@@ -4,25 +4,28 @@ import android.net.Uri;
 
 import io.clarity.app.data.JobStatus;
 
-/** The result screen, immutable: the job (or a finished picture), the divider position, a saved notice. */
+/** The result screen, immutable: the job (or a finished picture), the divider position, a one-time notice. */
 public final class ResultUiState {
+    /** What the screen tells the person once (a snackbar), then acknowledges. */
+    public enum Notice { NONE, SAVED, SAVE_FAILED, SHARE_FAILED }
+
     private final JobStatus job;
     private final Uri before;
     private final Uri after;
     private final String displayName;
     private final String mimeType;
     private final float split;
-    private final boolean saved;
+    private final Notice notice;
 
     public ResultUiState(JobStatus job, Uri before, Uri after, String displayName, String mimeType, float split,
-                         boolean saved) {
+                         Notice notice) {
         this.job = job;
         this.before = before;
         this.after = after;
         this.displayName = displayName;
         this.mimeType = mimeType;
         this.split = split;
-        this.saved = saved;
+        this.notice = notice;
     }
 
     /** The job behind this result; null for a picture opened from recent results. */
@@ -55,9 +58,9 @@ public final class ResultUiState {
         return split;
     }
 
-    /** A copy was saved; the screen shows it once, then acknowledges. */
-    public boolean getSaved() {
-        return saved;
+    /** A copy was saved, or saving or sharing failed; the screen shows it once, then acknowledges. */
+    public Notice getNotice() {
+        return notice;
     }
 
     public boolean isReady() {

@@ -50,7 +50,7 @@ public final class ResultViewModel extends AndroidViewModel {
     private String displayName = "";
     private String mimeType = "image/jpeg";
     private float split = 0.5f;
-    private boolean saved;
+    private ResultUiState.Notice notice = ResultUiState.Notice.NONE;
 
     public ResultViewModel(@NonNull Application application, @NonNull SavedStateHandle handle) {
         this(application, handle, ((ClarityApplication) application).jobs(), Executors.newSingleThreadExecutor());
@@ -85,7 +85,7 @@ public final class ResultViewModel extends AndroidViewModel {
         job = null;
         this.picture = picture;
         split = 0.5f;
-        saved = false;
+        notice = ResultUiState.Notice.NONE;
         if (picture != null) {
             describe(picture);
         }
@@ -155,10 +155,13 @@ public final class ResultViewModel extends AndroidViewModel {
         String name = displayName;
         io.execute(() -> {
             Uri shared = SharedCopies.forSharing(getApplication(), from, name, keepLocation);
-            if (shared != null) {
-                Intent intent = ResultIntents.share(shared, mimeType, getApplication().getString(R.string.result_share_title));
-                new android.os.Handler(android.os.Looper.getMainLooper()).post(() -> start.accept(intent));
+            android.os.Handler main = new android.os.Handler(android.os.Looper.getMainLooper());
+            if (shared == null) { // no copy without the location could be made: say so, never share the original
+                main.post(() -> announce(ResultUiState.Notice.SHARE_FAILED));
+                return;
             }
+            Intent intent = ResultIntents.share(shared, mimeType, getApplication().getString(R.string.result_share_title));
+            main.post(() -> start.accept(intent));
         });
     }
 
@@ -183,23 +186,26 @@ public final class ResultViewModel extends AndroidViewModel {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     out.write(buffer, 0, n);
                 }
-                new android.os.Handler(android.os.Looper.getMainLooper()).post(() -> {
-                    saved = true;
-                    publish();
-                });
+                new android.os.Handler(android.os.Looper.getMainLooper()).post(() -> announce(ResultUiState.Notice.SAVED));
             } catch (IOException | RuntimeException e) {
                 Log.e(TAG, "saving a copy to " + destination + " failed", e);
+                new android.os.Handler(android.os.Looper.getMainLooper())
+                        .post(() -> announce(ResultUiState.Notice.SAVE_FAILED));
             }
         });
     }
 
-    public void onSavedShown() {
-        saved = false;
+    private void announce(ResultUiState.Notice notice) {
+        this.notice = notice;
         publish();
+    }
+
+    public void onNoticeShown() {
+        announce(ResultUiState.Notice.NONE);
     }
 
     private void publish() {
         Uri before = job == null ? null : job.getInput();
-        uiState.setValue(new ResultUiState(job, before, picture, displayName, mimeType, split, saved));
+        uiState.setValue(new ResultUiState(job, before, picture, displayName, mimeType, split, notice));
     }
 }

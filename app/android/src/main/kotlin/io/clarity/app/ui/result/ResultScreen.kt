@@ -54,7 +54,7 @@ fun ResultScreen(screen: Screen, viewModel: ResultViewModel, onBack: () -> Unit)
         onShare = { viewModel.share { context.startActivity(it) } },
         onSave = { viewModel.saveIntent()?.let { saveCopy.launch(it) } },
         onCancel = viewModel::onCancelJob,
-        onSavedShown = viewModel::onSavedShown,
+        onNoticeShown = viewModel::onNoticeShown,
         onBack = onBack,
     )
 }
@@ -68,15 +68,20 @@ fun ResultContent(
     onShare: () -> Unit,
     onSave: () -> Unit,
     onCancel: () -> Unit,
-    onSavedShown: () -> Unit,
+    onNoticeShown: () -> Unit,
     onBack: () -> Unit,
 ) {
     val snackbar = remember { SnackbarHostState() }
-    val savedText = stringResource(R.string.result_saved)
-    LaunchedEffect(state.saved) {
-        if (state.saved) {
-            snackbar.showSnackbar(savedText)
-            onSavedShown()
+    val noticeText = when (state.notice) {
+        ResultUiState.Notice.SAVED -> stringResource(R.string.result_saved)
+        ResultUiState.Notice.SAVE_FAILED -> stringResource(R.string.result_save_failed)
+        ResultUiState.Notice.SHARE_FAILED -> stringResource(R.string.result_share_failed)
+        else -> null
+    }
+    LaunchedEffect(state.notice) {
+        if (noticeText != null) {
+            snackbar.showSnackbar(noticeText)
+            onNoticeShown()
         }
     }
     Scaffold(

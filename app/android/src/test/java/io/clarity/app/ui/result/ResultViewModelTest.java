@@ -84,9 +84,27 @@ public class ResultViewModelTest {
         vm.onSaveLocationChosen(destination);
         shadowOf(Looper.getMainLooper()).idle();
         assertArrayEquals(BYTES, Files.readAllBytes(media.fileOf(destination).toPath()));
-        assertTrue(vm.getUiState().getValue().getSaved());
-        vm.onSavedShown();
-        assertFalse(vm.getUiState().getValue().getSaved());
+        assertEquals(ResultUiState.Notice.SAVED, vm.getUiState().getValue().getNotice());
+        vm.onNoticeShown();
+        assertEquals(ResultUiState.Notice.NONE, vm.getUiState().getValue().getNotice());
+    }
+
+    @Test
+    public void aCopyThatCannotBeWrittenSaysSo() {
+        vm.show(null, picture);
+        vm.onSaveLocationChosen(Uri.fromFile(new java.io.File(app.getCacheDir(), "no-such-folder/copy.jpg")));
+        shadowOf(Looper.getMainLooper()).idle();
+        assertEquals(ResultUiState.Notice.SAVE_FAILED, vm.getUiState().getValue().getNotice());
+    }
+
+    @Test
+    public void aShareWithoutLocationThatCannotBeMadeSaysSoAndSharesNothing() {
+        vm.show(null, Uri.fromFile(new java.io.File(app.getCacheDir(), "gone-clarity.jpg"))); // deleted since
+        Intent[] chooser = new Intent[1];
+        vm.share(intent -> chooser[0] = intent); // Settings' default: shared copies leave the location out
+        shadowOf(Looper.getMainLooper()).idle();
+        assertNull("the original, location and all, is never shared in its place", chooser[0]);
+        assertEquals(ResultUiState.Notice.SHARE_FAILED, vm.getUiState().getValue().getNotice());
     }
 
     @Test

@@ -30,8 +30,8 @@ class ResultContentTest {
         compose.setContent {
             ClarityTheme {
                 ResultContent(
-                    ResultUiState(job(JobStatus.State.RUNNING, 3, 12), null, null, "", "image/jpeg", 0.5f, false),
-                    onSplitChange = {}, onShare = {}, onSave = {}, onCancel = { cancels++ }, onSavedShown = {}, onBack = {},
+                    ResultUiState(job(JobStatus.State.RUNNING, 3, 12), null, null, "", "image/jpeg", 0.5f, ResultUiState.Notice.NONE),
+                    onSplitChange = {}, onShare = {}, onSave = {}, onCancel = { cancels++ }, onNoticeShown = {}, onBack = {},
                 )
             }
         }
@@ -49,8 +49,8 @@ class ResultContentTest {
         compose.setContent {
             ClarityTheme {
                 ResultContent(
-                    ResultUiState(job(JobStatus.State.DONE, output = out), null, out, "a.jpg", "image/jpeg", 0.5f, false),
-                    onSplitChange = {}, onShare = { shares++ }, onSave = { saves++ }, onCancel = {}, onSavedShown = {}, onBack = {},
+                    ResultUiState(job(JobStatus.State.DONE, output = out), null, out, "a.jpg", "image/jpeg", 0.5f, ResultUiState.Notice.NONE),
+                    onSplitChange = {}, onShare = { shares++ }, onSave = { saves++ }, onCancel = {}, onNoticeShown = {}, onBack = {},
                 )
             }
         }
