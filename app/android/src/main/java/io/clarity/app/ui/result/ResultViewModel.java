@@ -51,6 +51,8 @@ public final class ResultViewModel extends AndroidViewModel {
     private String mimeType = "image/jpeg";
     private float split = 0.5f;
     private ResultUiState.Notice notice = ResultUiState.Notice.NONE;
+    /** Where the io thread hands its results back. */
+    private final android.os.Handler main = new android.os.Handler(android.os.Looper.getMainLooper());
 
     public ResultViewModel(@NonNull Application application, @NonNull SavedStateHandle handle) {
         this(application, handle, ((ClarityApplication) application).jobs(), Executors.newSingleThreadExecutor());
@@ -155,7 +157,6 @@ public final class ResultViewModel extends AndroidViewModel {
         String name = displayName;
         io.execute(() -> {
             Uri shared = SharedCopies.forSharing(getApplication(), from, name, keepLocation);
-            android.os.Handler main = new android.os.Handler(android.os.Looper.getMainLooper());
             if (shared == null) { // no copy without the location could be made: say so, never share the original
                 main.post(() -> announce(ResultUiState.Notice.SHARE_FAILED));
                 return;
@@ -186,11 +187,10 @@ public final class ResultViewModel extends AndroidViewModel {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     out.write(buffer, 0, n);
                 }
-                new android.os.Handler(android.os.Looper.getMainLooper()).post(() -> announce(ResultUiState.Notice.SAVED));
+                main.post(() -> announce(ResultUiState.Notice.SAVED));
             } catch (IOException | RuntimeException e) {
                 Log.e(TAG, "saving a copy to " + destination + " failed", e);
-                new android.os.Handler(android.os.Looper.getMainLooper())
-                        .post(() -> announce(ResultUiState.Notice.SAVE_FAILED));
+                main.post(() -> announce(ResultUiState.Notice.SAVE_FAILED));
             }
         });
     }
