@@ -35,7 +35,7 @@ public enum Backend {
         return this == NNAPI || this == CPU_INT8;
     }
 
-    /** Whether a delegate whose driver may crash the process runs it (watched by {@link GpuCrashGuard}). */
+    /** Whether a delegate whose driver may crash the process runs it (watched by {@link DelegateCrashGuard}). */
     public boolean delegate() {
         return this == GPU || this == NNAPI;
     }

@@ -16,15 +16,15 @@ public final class FallbackModel implements SuperResolutionModel {
     private static final String TAG = "ClarityRuntime";
 
     private final BackendFactory factory;
-    /** The model's id, or for a delegate its crash guard's key ({@link GpuCrashGuard#key}). */
+    /** The model's id, or for a delegate its crash guard's key ({@link DelegateCrashGuard#key}). */
     private final String modelId;
-    private final GpuCrashGuard guard;
+    private final DelegateCrashGuard guard;
     private final RuntimeStats stats;
     private final ModelSpec spec;
     private SuperResolutionModel current;
     private Backend backend;
 
-    private FallbackModel(BackendFactory factory, String modelId, GpuCrashGuard guard, RuntimeStats stats,
+    private FallbackModel(BackendFactory factory, String modelId, DelegateCrashGuard guard, RuntimeStats stats,
                           SuperResolutionModel current, Backend backend) {
         this.factory = factory;
         this.modelId = modelId;
@@ -39,7 +39,7 @@ public final class FallbackModel implements SuperResolutionModel {
      * A model on the GPU when {@code guard} is given (the GPU is supported and not known to crash with this
      * model), else, or when the delegate cannot start, on the CPU; on the Java network when TFLite cannot load.
      */
-    public static SuperResolutionModel create(BackendFactory factory, String modelId, GpuCrashGuard guard,
+    public static SuperResolutionModel create(BackendFactory factory, String modelId, DelegateCrashGuard guard,
                                               RuntimeStats stats) throws Exception {
         return create(factory, modelId, guard != null ? Backend.GPU : Backend.CPU, guard, stats);
     }
@@ -50,16 +50,16 @@ public final class FallbackModel implements SuperResolutionModel {
      * {@code guard} that admitted it; without one it is the CPU.
      */
     public static SuperResolutionModel create(BackendFactory factory, String modelId, Backend first,
-                                              GpuCrashGuard guard, RuntimeStats stats) throws Exception {
+                                              DelegateCrashGuard guard, RuntimeStats stats) throws Exception {
         if (first.delegate() && guard != null) {
-            String key = GpuCrashGuard.key(modelId, first);
-            guard.gpuRunStarting(key); // on disk before the driver runs: a native crash leaves the mark
+            String key = DelegateCrashGuard.key(modelId, first);
+            guard.delegateRunStarting(key); // on disk before the driver runs: a native crash leaves the mark
             try {
                 SuperResolutionModel delegate = factory.create(first);
                 stats.started(first);
                 return new FallbackModel(factory, key, guard, stats, delegate, first);
             } catch (Exception | LinkageError e) {
-                guard.gpuRunEnded(key);
+                guard.delegateRunEnded(key);
                 Log.w(TAG, first + " delegate did not start, using the CPU", e);
                 stats.fellBack(Backend.CPU, failure(first), String.valueOf(e));
             }
@@ -135,7 +135,7 @@ public final class FallbackModel implements SuperResolutionModel {
             current.close();
             current = null;
             if (backend.delegate() && guard != null) {
-                guard.gpuRunEnded(modelId); // the guard's key for this delegate (GpuCrashGuard.key)
+                guard.delegateRunEnded(modelId); // the guard's key for this delegate (DelegateCrashGuard.key)
             }
         }
     }

@@ -23,20 +23,20 @@ import java.nio.ByteBuffer;
  * The app's {@link ModelRuntime}: the bundled {@code assets/models/<id>.tflite}, memory-mapped, or a real-photo
  * network blended at the job's detail strength ({@link ModelBytes}), started on the backend {@link BackendChoice}
  * picks from the processor setting and this phone's benchmark (the GPU when TFLite's CompatibilityList vouches for it,
- * NNAPI or XNNPACK on the int8 model, XNNPACK with the big cores on the float one) unless {@link GpuCrashGuard}
+ * NNAPI or XNNPACK on the int8 model, XNNPACK with the big cores on the float one) unless {@link DelegateCrashGuard}
  * objects, and on the engine's Java network (from the model's .clw weights) when TFLite's library cannot load.
  */
 public final class TfliteRuntime implements ModelRuntime {
     private static final String TAG = "ClarityRuntime";
 
     private final Context context;
-    private final GpuCrashGuard guard;
+    private final DelegateCrashGuard guard;
     private final SettingsStore settings;
     private Boolean gpuSupported;
 
     public TfliteRuntime(Context context) {
         this.context = context.getApplicationContext();
-        this.guard = new GpuCrashGuard(this.context);
+        this.guard = new DelegateCrashGuard(this.context);
         this.settings = new SettingsStore(this.context);
     }
 
@@ -56,7 +56,7 @@ public final class TfliteRuntime implements ModelRuntime {
             stats.skippedGpu(RuntimeStats.Fallback.NOT_AS_SET, choice.why.name());
         }
         Backend first = choice.backend;
-        GpuCrashGuard admitted = first.delegate()
+        DelegateCrashGuard admitted = first.delegate()
                 ? guard.admit(modelId, first, first != Backend.GPU || gpu, stats) : null;
         if (first.delegate() && admitted == null) {
             first = Backend.CPU;
@@ -79,17 +79,17 @@ public final class TfliteRuntime implements ModelRuntime {
             return backends.create(backend);
         }
         // A driver that kills the process here must not do it on every test, nor in every job after it.
-        String key = GpuCrashGuard.key(modelId, backend);
+        String key = DelegateCrashGuard.key(modelId, backend);
         String unsafe = guard.unsafeReason(key);
         if (unsafe != null) {
             throw new IllegalStateException(unsafe);
         }
-        guard.gpuRunStarting(key);
+        guard.delegateRunStarting(key);
         SuperResolutionModel model;
         try {
             model = backends.create(backend);
         } catch (Exception | LinkageError e) {
-            guard.gpuRunEnded(key);
+            guard.delegateRunEnded(key);
             throw e;
         }
         return new SuperResolutionModel() {
@@ -106,7 +106,7 @@ public final class TfliteRuntime implements ModelRuntime {
             @Override
             public void close() {
                 model.close();
-                guard.gpuRunEnded(key);
+                guard.delegateRunEnded(key);
             }
         };
     }

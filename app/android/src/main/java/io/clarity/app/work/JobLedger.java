@@ -26,7 +26,7 @@ final class JobLedger {
         void onChanged();
     }
 
-    private static final String SUFFIX = ".job";
+    static final String SUFFIX = ".job";
 
     private final File dir;
     private final List<Listener> listeners = new ArrayList<>();

@@ -41,8 +41,8 @@ public class FallbackModelTest {
         };
     }
 
-    private static GpuCrashGuard guard() {
-        return new GpuCrashGuard(androidx.test.core.app.ApplicationProvider.getApplicationContext());
+    private static DelegateCrashGuard guard() {
+        return new DelegateCrashGuard(androidx.test.core.app.ApplicationProvider.getApplicationContext());
     }
 
     private static FloatImage tile(float value) {
@@ -123,13 +123,13 @@ public class FallbackModelTest {
     @Test
     public void nnapiFailingMidJobContinuesOnTheCpuAndClearsItsCrashMark() throws Exception {
         RuntimeStats stats = new RuntimeStats();
-        GpuCrashGuard guard = guard();
+        DelegateCrashGuard guard = guard();
         SuperResolutionModel model = FallbackModel.create(failing(Backend.NNAPI, false), "tiny", Backend.NNAPI, guard, stats);
         assertEquals(Backend.NNAPI, stats.backend());
         model.upscale(tile(0.5f));
         assertEquals(Backend.CPU, stats.backend());
         assertEquals(RuntimeStats.Fallback.NNAPI_FAILED, stats.fallback());
-        assertNull("a Java failure is no crash: NNAPI stays allowed", guard.unsafeReason(GpuCrashGuard.key("tiny", Backend.NNAPI)));
+        assertNull("a Java failure is no crash: NNAPI stays allowed", guard.unsafeReason(DelegateCrashGuard.key("tiny", Backend.NNAPI)));
         model.close();
     }
 
@@ -152,9 +152,9 @@ public class FallbackModelTest {
 
     @Test
     public void aNnapiRunThatKilledTheProcessTurnsNnapiOffForThatModelOnly() {
-        GpuCrashGuard before = guard();
-        before.gpuRunStarting(GpuCrashGuard.key("tiny", Backend.NNAPI)); // the process then dies mid-run
-        GpuCrashGuard after = guard(); // a new process
+        DelegateCrashGuard before = guard();
+        before.delegateRunStarting(DelegateCrashGuard.key("tiny", Backend.NNAPI)); // the process then dies mid-run
+        DelegateCrashGuard after = guard(); // a new process
         RuntimeStats stats = new RuntimeStats();
         assertNull(after.admit("tiny", Backend.NNAPI, true, stats));
         assertEquals(RuntimeStats.Fallback.NNAPI_UNSAFE, stats.fallback());

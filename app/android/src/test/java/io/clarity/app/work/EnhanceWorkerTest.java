@@ -12,8 +12,10 @@ import android.Manifest;
 import android.app.Application;
 import android.app.Notification;
 import android.app.NotificationManager;
+import android.app.PendingIntent;
 import android.content.ContentValues;
 import android.content.Context;
+import android.content.Intent;
 import android.content.pm.ServiceInfo;
 import android.graphics.Bitmap;
 import android.graphics.BitmapFactory;
@@ -35,6 +37,7 @@ import androidx.work.testing.WorkManagerTestInitHelper;
 
 import com.google.common.util.concurrent.Futures;
 
+import io.clarity.app.ClarityApplication;
 import io.clarity.app.data.JobStatus;
 import io.clarity.app.platform.FakeMediaStore;
 import io.clarity.app.platform.FakePhotoProvider;
@@ -72,7 +75,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -442,6 +447,76 @@ public class EnhanceWorkerTest {
         shadowOf(Looper.getMainLooper()).idle();
         assertNull(status(jobs, ids.get(0)));
         assertEquals(2, jobs.jobs().getValue().size());
+    }
+
+    /**
+     * Drill 1 through the notification: its Cancel action, sent as the system sends it (a broadcast to the manifest's
+     * receiver, which finds the application's queue), stops the running photo and only that one. The receiver does
+     * not branch on the API level: the oldest and the newest supported levels only.
+     */
+    @Test
+    @Config(sdk = {26, 36})
+    public void theNotificationsCancelActionStopsThatPhotoAndTheQueueCarriesOn() throws Exception {
+        WorkManagerEnhanceJobs jobs = ((ClarityApplication) context).jobs(); // the receiver's queue
+        UUID first = jobs.enqueue(request(input, "one")); // several tiles: cancelled at its second
+        UUID second = jobs.enqueue(request(smallPhoto("two.jpg"), "two"));
+        awaitCopied(first, second);
+        CountDownLatch atSecondTile = new CountDownLatch(1);
+        CountDownLatch cancelDelivered = new CountDownLatch(1);
+        FakeModelRuntime runtime = new FakeModelRuntime((backend, tile) -> {
+            if (tile == 2 && atSecondTile.getCount() > 0) {
+                atSecondTile.countDown();
+                assertTrue(cancelDelivered.await(20, TimeUnit.SECONDS));
+            }
+        });
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        Future<ListenableWorker.Result> result = worker.submit(() -> run(jobs, runtime));
+        assertTrue("the first photo reached its second tile", atSecondTile.await(20, TimeUnit.SECONDS));
+        Notification ongoing = foreground.get(foreground.size() - 1).getNotification(); // the service's
+        PendingIntent cancel = ongoing.actions[0].actionIntent;
+        List<String> sent = List.of(shadowOf(cancel).getSavedIntent().getStringExtra(EnhanceNotifications.EXTRA_JOB));
+        cancel.send(); // as the system does when the person taps Cancel
+        shadowOf(Looper.getMainLooper()).idle(); // broadcasts are delivered on the main thread
+        cancelDelivered.countDown();
+        assertTrue(result.get(60, TimeUnit.SECONDS) instanceof ListenableWorker.Result.Success);
+        worker.shutdown();
+
+        assertEquals("the ongoing notification's Cancel names the running photo", List.of(first.toString()), sent);
+        assertEquals(status(jobs, first).getError(), JobStatus.State.CANCELLED, status(jobs, first).getState());
+        assertEquals(JobStatus.State.DONE, status(jobs, second).getState());
+        assertEquals(List.of("two.jpg"), publishedNames());
+        assertNothingHalfWritten();
+    }
+
+    /** An intent that is not a Cancel of a job (another action, no id, a malformed id) changes nothing. */
+    @Test
+    @Config(sdk = 36)
+    public void theCancelReceiverIgnoresIntentsThatNameNoJob() throws Exception {
+        WorkManagerEnhanceJobs jobs = ((ClarityApplication) context).jobs();
+        UUID id = jobs.enqueue(request(smallPhoto("one.jpg"), "one"));
+        awaitCopied(id);
+        Intent real = shadowOf(JobActionReceiver.cancelIntent(context, id)).getSavedIntent();
+        JobActionReceiver receiver = new JobActionReceiver();
+        receiver.onReceive(context, new Intent(real).setAction("io.clarity.app.action.SOMETHING_ELSE"));
+        Intent noId = new Intent(real);
+        noId.removeExtra(EnhanceNotifications.EXTRA_JOB);
+        receiver.onReceive(context, noId);
+        receiver.onReceive(context, new Intent(real).putExtra(EnhanceNotifications.EXTRA_JOB, "not-a-uuid"));
+        receiver.onReceive(context, new Intent(real).putExtra(EnhanceNotifications.EXTRA_JOB, UUID.randomUUID().toString()));
+        assertEquals(JobStatus.State.QUEUED, status(jobs, id).getState());
+        receiver.onReceive(context, real);
+        assertEquals("the real one still works", JobStatus.State.CANCELLED, status(jobs, id).getState());
+    }
+
+    /** Waits until the application's queue (copies on its own thread) has copied each photo into its ledger. */
+    private void awaitCopied(UUID... ids) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (UUID id : ids) {
+            while (!new File(new File(context.getFilesDir(), "jobs"), id + JobLedger.SUFFIX).isFile()) {
+                assertTrue("photo copied within 20 s", System.nanoTime() < deadline);
+                Thread.sleep(10);
+            }
+        }
     }
 
     /** Drill 1, the queued case: a photo taken out of the queue before it starts. */

@@ -3,7 +3,7 @@ package io.clarity.app.work;
 import io.clarity.app.TestNetworks;
 import io.clarity.app.tflite.Backend;
 import io.clarity.app.tflite.FallbackModel;
-import io.clarity.app.tflite.GpuCrashGuard;
+import io.clarity.app.tflite.DelegateCrashGuard;
 import io.clarity.app.tflite.RuntimeStats;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.model.ModelSpec;
@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Model "tiny": a real ×2 RGB network on the engine's pure-Java runtime, behind the app's real backend chain
- * ({@link FallbackModel}, and {@link GpuCrashGuard} when a pretend GPU is supported), with a hook before each tile.
+ * ({@link FallbackModel}, and {@link DelegateCrashGuard} when a pretend GPU is supported), with a hook before each tile.
  * Records the detail and cleaning strengths each job asked for and the backends it created.
  */
 final class FakeModelRuntime implements ModelRuntime {
@@ -28,7 +28,7 @@ final class FakeModelRuntime implements ModelRuntime {
     static final String MODEL = "tiny";
 
     private final TileHook hook;
-    private final GpuCrashGuard gpu;
+    private final DelegateCrashGuard gpu;
     int tiles;
     final List<Float> strengths = new ArrayList<>();
     final List<Float> cleaningStrengths = new ArrayList<>();
@@ -40,7 +40,7 @@ final class FakeModelRuntime implements ModelRuntime {
     }
 
     /** @param gpu a pretend GPU is supported, admitted by this guard */
-    FakeModelRuntime(TileHook hook, GpuCrashGuard gpu) {
+    FakeModelRuntime(TileHook hook, DelegateCrashGuard gpu) {
         this.hook = hook;
         this.gpu = gpu;
     }
@@ -53,7 +53,7 @@ final class FakeModelRuntime implements ModelRuntime {
         if (!MODEL.equals(modelId)) {
             throw new IOException("no model " + modelId);
         }
-        GpuCrashGuard admitted = gpu == null ? null : gpu.admit(modelId, true, stats);
+        DelegateCrashGuard admitted = gpu == null ? null : gpu.admit(modelId, true, stats);
         return () -> FallbackModel.create(backend -> {
             synchronized (created) {
                 created.add(backend);

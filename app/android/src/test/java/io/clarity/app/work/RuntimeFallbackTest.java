@@ -23,7 +23,7 @@ import com.google.common.util.concurrent.Futures;
 import io.clarity.app.data.JobStatus;
 import io.clarity.app.platform.FakeMediaStore;
 import io.clarity.app.tflite.Backend;
-import io.clarity.app.tflite.GpuCrashGuard;
+import io.clarity.app.tflite.DelegateCrashGuard;
 import io.clarity.app.tflite.TfliteRuntime;
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.io.FileOutputTarget;
@@ -113,7 +113,7 @@ public class RuntimeFallbackTest {
                 onGpu.countDown();
                 never.await(); // a driver SIGSEGV: the process is gone, no Java code runs after this
             }
-        }, new GpuCrashGuard(context));
+        }, new DelegateCrashGuard(context));
         Thread process = new Thread(() -> run(dying, crashing));
         process.setDaemon(true);
         process.start();
@@ -121,7 +121,7 @@ public class RuntimeFallbackTest {
 
         // The next process: a new queue and a new guard over what the dead one left on disk.
         WorkManagerEnhanceJobs restarted = new WorkManagerEnhanceJobs(context, Runnable::run);
-        FakeModelRuntime next = new FakeModelRuntime((backend, tile) -> { }, new GpuCrashGuard(context));
+        FakeModelRuntime next = new FakeModelRuntime((backend, tile) -> { }, new DelegateCrashGuard(context));
         run(restarted, next);
         JobStatus status = status(restarted, id);
         assertEquals(JobStatus.State.DONE, status.getState());
@@ -132,11 +132,11 @@ public class RuntimeFallbackTest {
         // Remembered for that model: a later photo goes straight to the CPU too, and says so.
         UUID later = restarted.enqueue(new EnhanceRequest(photo("dawn.jpg", 96, 64), FakeModelRuntime.MODEL,
                 EnhanceRequest.Format.JPEG, 90, "dawn", 0f));
-        FakeModelRuntime third = new FakeModelRuntime((backend, tile) -> { }, new GpuCrashGuard(context));
+        FakeModelRuntime third = new FakeModelRuntime((backend, tile) -> { }, new DelegateCrashGuard(context));
         run(restarted, third);
         assertEquals(List.of(Backend.CPU), third.created);
         assertTrue(status(restarted, later).getNote().contains("GPU is off"));
-        assertNotNull(new GpuCrashGuard(context).unsafeReason(FakeModelRuntime.MODEL));
+        assertNotNull(new DelegateCrashGuard(context).unsafeReason(FakeModelRuntime.MODEL));
     }
 
     @Test
@@ -144,9 +144,9 @@ public class RuntimeFallbackTest {
         WorkManagerEnhanceJobs jobs = new WorkManagerEnhanceJobs(context, Runnable::run);
         jobs.enqueue(new EnhanceRequest(photo("a.jpg", 96, 64), FakeModelRuntime.MODEL,
                 EnhanceRequest.Format.JPEG, 90, "a", 0f));
-        GpuCrashGuard guard = new GpuCrashGuard(context);
+        DelegateCrashGuard guard = new DelegateCrashGuard(context);
         run(jobs, new FakeModelRuntime((backend, tile) -> { }, guard));
-        assertEquals("a finished GPU run leaves no mark", null, new GpuCrashGuard(context).unsafeReason(FakeModelRuntime.MODEL));
+        assertEquals("a finished GPU run leaves no mark", null, new DelegateCrashGuard(context).unsafeReason(FakeModelRuntime.MODEL));
     }
 
     /**

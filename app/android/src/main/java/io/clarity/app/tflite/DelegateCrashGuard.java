@@ -9,25 +9,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Remembers, on disk, that a GPU run of a model is in progress. A GPU driver that crashes natively (SIGSEGV) kills
- * the process before any Java catch runs, and WorkManager would start the job on the GPU again, forever; so when a
- * new run finds the mark of one that never ended, that model is GPU-unsafe on this phone from then on.
+ * Remembers, on disk, that a run of a model on a delegate (the GPU, or NNAPI) is in progress. A driver that crashes
+ * natively (SIGSEGV) kills the process before any Java catch runs, and WorkManager would start the job on that
+ * delegate again, forever; so when a new run finds the mark of one that never ended, that model is unsafe on that
+ * delegate on this phone from then on.
  */
-public final class GpuCrashGuard {
+public final class DelegateCrashGuard {
     private static final String RUNNING = "running.";
     private static final String UNSAFE = "unsafe.";
 
     private final SharedPreferences prefs;
-    /** GPU runs alive in this process: their marks are not a dead process's. */
+    /** Delegate runs alive in this process: their marks are not a dead process's. */
     private final Map<String, AtomicInteger> live = new ConcurrentHashMap<>();
 
-    public GpuCrashGuard(Context context) {
+    public DelegateCrashGuard(Context context) {
+        // The file's name is from when only the GPU was guarded: kept, so an update keeps the marks it holds.
         this.prefs = context.getApplicationContext().getSharedPreferences("gpu-crash-guard", Context.MODE_PRIVATE);
     }
 
     /**
-     * Why {@code modelId} must not run on the GPU here, or null when it may. A mark left by a run that did not end
-     * (its process died) turns into that reason now.
+     * Why the model of this key ({@link #key}) must not run on its delegate here, or null when it may. A mark left by
+     * a run that did not end (its process died) turns into that reason now.
      */
     public synchronized String unsafeReason(String modelId) {
         String started = prefs.getString(RUNNING + modelId, null);
@@ -45,12 +47,12 @@ public final class GpuCrashGuard {
      * The guard to hand {@link FallbackModel#create} for {@code modelId}: this one when the GPU may run it, null
      * when it is unsupported, or unsafe (which {@code stats} then records with its reason).
      */
-    public GpuCrashGuard admit(String modelId, boolean gpuSupported, RuntimeStats stats) {
+    public DelegateCrashGuard admit(String modelId, boolean gpuSupported, RuntimeStats stats) {
         return admit(modelId, Backend.GPU, gpuSupported, stats);
     }
 
     /** {@link #admit(String, boolean, RuntimeStats)} for either delegate: the GPU, or NNAPI (its drivers crash too). */
-    public GpuCrashGuard admit(String modelId, Backend delegate, boolean supported, RuntimeStats stats) {
+    public DelegateCrashGuard admit(String modelId, Backend delegate, boolean supported, RuntimeStats stats) {
         if (!supported) {
             return null;
         }
@@ -68,14 +70,14 @@ public final class GpuCrashGuard {
         return delegate == Backend.NNAPI ? modelId + "@nnapi" : modelId;
     }
 
-    /** Marks a GPU run as started; written synchronously, before the delegate gets a chance to crash. */
-    synchronized void gpuRunStarting(String modelId) {
+    /** Marks a delegate run as started; written synchronously, before the delegate gets a chance to crash. */
+    synchronized void delegateRunStarting(String modelId) {
         liveRuns(modelId).incrementAndGet();
         prefs.edit().putString(RUNNING + modelId, new Date().toString()).commit();
     }
 
-    /** The run left the GPU, by finishing, failing in Java or falling back: nothing crashed. */
-    synchronized void gpuRunEnded(String modelId) {
+    /** The run left the delegate, by finishing, failing in Java or falling back: nothing crashed. */
+    synchronized void delegateRunEnded(String modelId) {
         if (liveRuns(modelId).decrementAndGet() <= 0) {
             live.remove(modelId);
             prefs.edit().remove(RUNNING + modelId).commit();
