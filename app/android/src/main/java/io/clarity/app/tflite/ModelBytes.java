@@ -65,10 +65,15 @@ public final class ModelBytes {
             throw new IllegalArgumentException("cleaning strength " + strength + " is outside 0..1");
         }
         boolean blendable = blendable(modelId, files.names());
-        boolean cleanable = blendable
-                && files.names().contains(weightsBase(modelId) + BlendedModel.HEAVY_SUFFIX + ".clw");
+        boolean cleanable = cleanable(files, modelId);
         return new ModelBytes(files, modelId, alpha, strength, cleanable,
                 blendable && (alpha > 0f || (cleanable && strength > 0f)));
+    }
+
+    /** Whether the model ships heavy weights beside its blendable pair, so a cleaning strength changes it. */
+    public static boolean cleanable(ModelFiles files, String modelId) throws IOException {
+        return blendable(modelId, files.names())
+                && files.names().contains(weightsBase(modelId) + BlendedModel.HEAVY_SUFFIX + ".clw");
     }
 
     /** The id whose weight files a model shares: without its {@code -fp16} / {@code -int8} precision suffix. */

@@ -41,13 +41,14 @@ public final class TfliteRuntime implements ModelRuntime {
     }
 
     @Override
-    public ModelFactory factory(String modelId, float detailStrength, float cleaningStrength, RuntimeStats stats)
+    public ModelFactory factory(String modelId, float detailStrength, CleaningStrength cleaning, RuntimeStats stats)
             throws IOException {
         AssetModelFiles files = new AssetModelFiles(context.getAssets());
         if (!files.names().contains(modelId + ".tflite")) {
             throw new ModelUnavailableException(modelId);
         }
-        ModelBytes bytes = ModelBytes.of(files, modelId, detailStrength, cleaningStrength);
+        float strength = ModelBytes.cleanable(files, modelId) ? cleaning.measure() : 0f;
+        ModelBytes bytes = ModelBytes.of(files, modelId, detailStrength, strength);
         ModelDescription clarity = TfliteMetadata.readSpec(bytes.shipped());
         boolean gpu = gpuSupported();
         BackendChoice.Choice choice = BackendChoice.choose(settings.read().processor(), Build.VERSION.SDK_INT, gpu,

@@ -88,7 +88,7 @@ public final class EnhanceJob {
         int orientation = metadata.exif() != null ? metadata.orientation() : readOrientation(request.source());
         try (BitmapRegionSource source = BitmapRegionSource.open(resolver, request.source(), orientation)) {
             Enhancer enhancer = new Enhancer(runtime.factory(request.modelId(), request.detailStrength(),
-                    cleaningStrength(request.source(), source), stats), options);
+                    () -> cleaningStrength(request.source(), source), stats), options);
             MediaStoreOutputTarget target = new MediaStoreOutputTarget(resolver, collection, request.displayName(),
                     request.format().mimeType(), staging);
             SizedSink sink = new SizedSink(target, request, metadata);
@@ -99,7 +99,7 @@ public final class EnhanceJob {
 
     /**
      * How hard the real-photo model should clean this photo: the blind estimate from its JPEG tables and the
-     * pixels at the centre (issue #14). Milliseconds; models without heavy weights ignore it.
+     * pixels at the centre (issue #14). Milliseconds; measured only for a model with heavy weights.
      */
     private float cleaningStrength(Uri input, ImageSource source) throws IOException {
         try (InputStream in = resolver.openInputStream(input)) {

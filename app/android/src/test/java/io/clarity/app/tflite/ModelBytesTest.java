@@ -63,6 +63,8 @@ public class ModelBytesTest {
                 bytesOf(bytes.forBackend(Backend.GPU)));
         assertArrayEquals(BlendedModel.blend(fidelity, heavy, detail, 0.6f, 0.25f).toBytes(), bytes.weights().toBytes());
         assertFalse("without heavy weights the strength is ignored", ModelBytes.of(folder(), ID, 0f, 0.6f).isBlended());
+        assertTrue("the job measures the photo for this one", ModelBytes.cleanable(files, ID));
+        assertFalse("and not without heavy weights (TfliteRuntime asks first)", ModelBytes.cleanable(folder(), ID));
         assertThrows(IllegalArgumentException.class, () -> ModelBytes.of(files, ID, 0f, 1.5f));
     }
 

@@ -46,10 +46,10 @@ final class FakeModelRuntime implements ModelRuntime {
     }
 
     @Override
-    public ModelFactory factory(String modelId, float detailStrength, float cleaningStrength, RuntimeStats stats)
+    public ModelFactory factory(String modelId, float detailStrength, CleaningStrength cleaning, RuntimeStats stats)
             throws IOException {
         strengths.add(detailStrength);
-        cleaningStrengths.add(cleaningStrength);
+        cleaningStrengths.add(cleaning.measure()); // "tiny" stands for a model that cleans
         if (!MODEL.equals(modelId)) {
             throw new IOException("no model " + modelId);
         }
