@@ -6,6 +6,7 @@ import io.clarity.engine.model.ShippedModels;
 import io.clarity.engine.nn.Add;
 import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.DepthToSpace;
+import io.clarity.engine.nn.InputSkip;
 import io.clarity.engine.nn.Layer;
 import io.clarity.engine.nn.LeakyRelu;
 import io.clarity.engine.nn.Network;
@@ -407,6 +408,9 @@ public final class ModelCard {
             } else if (layer instanceof Add) {
                 int from = ((Add) layer).from();
                 parts.add(from == Add.NETWORK_INPUT ? "+ input" : "+ output of layer " + from);
+            } else if (layer instanceof InputSkip) {
+                Conv2d c = ((InputSkip) layer).projection();
+                parts.add(String.format(Locale.ROOT, "+ conv 1x1 %d→%d of input", c.inChannels(), c.outChannels()));
             } else if (layer instanceof DepthToSpace) {
                 parts.add("DEPTH_TO_SPACE " + ((DepthToSpace) layer).blockSize());
             }

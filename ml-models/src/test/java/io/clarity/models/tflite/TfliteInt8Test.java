@@ -111,4 +111,20 @@ public class TfliteInt8Test {
         System.out.println("int8 pixel-shuffle x2 (int8 I/O): worst tile PSNR vs float twin " + psnr + " dB");
         assertTrue("PSNR " + psnr, psnr >= 40);
     }
+
+    @Test
+    public void int8InputSkipStaysCloseToItsFloatTwinWithInt8IoAndWithTheFloatSkip() {
+        Network net = RandomNetworks.inputSkip(new Random(24), 3, 2, 16);
+        ActivationRanges ranges = Calibration.collect(net, calibrationTiles);
+        ModelDescription metadata = ModelDescription.describe("int8-skip-test", net, 1);
+        assertTrue(TfliteModelWriter.hasInputCopySkip(net));
+        double int8Io = worstPsnr(net, TfliteModelWriter.writeInt8(net, metadata, ranges,
+                TfliteModelWriter.Int8Io.INT8));
+        double floatSkip = worstPsnr(net, TfliteModelWriter.writeInt8(net, metadata, ranges,
+                TfliteModelWriter.Int8Io.FLOAT, false, true));
+        System.out.printf("int8 input skip x2: worst tile PSNR vs float twin, int8 I/O %.2f dB, float skip %.2f dB%n",
+                int8Io, floatSkip);
+        assertTrue("int8 I/O PSNR " + int8Io, int8Io >= 40);
+        assertTrue("float skip PSNR " + floatSkip, floatSkip >= 40);
+    }
 }
