@@ -53,7 +53,8 @@ public final class TestNetworks {
     public static Network inputCopyLayout(Random random, int channels, int scale, int kernel, int features) {
         int copies = channels * scale * scale;
         List<Layer> layers = new ArrayList<>();
-        layers.add(new Conv2d(channels, copies, 1, RandomNetworks.nearCopy(random, channels, copies), RandomNetworks.uniform(random, copies, 0.02f), false));
+        layers.add(new Conv2d(channels, copies, 1, RandomNetworks.nearCopy(random, channels, copies),
+                RandomNetworks.uniform(random, copies, 0.02f), false));
         layers.add(RandomNetworks.conv(random, copies, features, kernel, false));
         layers.add(new PRelu(RandomNetworks.uniform(random, features, 0.3f)));
         layers.add(RandomNetworks.conv(random, features, features, 3, false));

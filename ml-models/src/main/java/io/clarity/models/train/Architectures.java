@@ -176,6 +176,7 @@ public final class Architectures {
 
     /** A layer's convolution: its own, or an input skip's 1×1 projection (null for other layers). */
     private static Conv2d convolutionOf(Layer layer) {
-        return layer instanceof Conv2d ? (Conv2d) layer : layer instanceof InputSkip ? ((InputSkip) layer).projection() : null;
+        return layer instanceof Conv2d ? (Conv2d) layer
+                : layer instanceof InputSkip ? ((InputSkip) layer).projection() : null;
     }
 }

@@ -363,7 +363,10 @@ public final class TfliteModelWriter {
         return out;
     }
 
-    /** The exact range of a 1×1 conv's output over inputs in [0, 1]: each channel's bias plus its negative or positive weights. */
+    /**
+     * The exact range of a 1×1 conv's output over inputs in [0, 1]: each channel's bias plus its negative or
+     * positive weights.
+     */
     private static AffineInt8 projectedPixelRange(Conv2d projection) {
         float[] w = projection.weights();
         float[] b = projection.bias();
