@@ -127,4 +127,15 @@ public class TfliteInt8Test {
         assertTrue("int8 I/O PSNR " + int8Io, int8Io >= 40);
         assertTrue("float skip PSNR " + floatSkip, floatSkip >= 40);
     }
+
+    @Test
+    public void int8OfTheOlderInputCopyLayoutStillKeepsItsSkipInFloat() {
+        // weights trained before the fold are exported as they are until FoldInputCopies converts them
+        Network net = TestNetworks.inputCopyLayout(new Random(25), 3, 2, 3, 16);
+        assertTrue(TfliteModelWriter.hasInputCopySkip(net));
+        double psnr = worstPsnr(net, TfliteModelWriter.writeInt8(net, ModelDescription.describe("int8-copy-test", net, 1),
+                Calibration.collect(net, calibrationTiles), TfliteModelWriter.Int8Io.FLOAT, false, true));
+        System.out.printf("int8 input-copy layout x2, float skip: worst tile PSNR vs float twin %.2f dB%n", psnr);
+        assertTrue("PSNR " + psnr, psnr >= 40);
+    }
 }
