@@ -44,6 +44,27 @@ public final class TestNetworks {
         return new Network(channels, layers);
     }
 
+    /**
+     * A Fast (1 channel) or real-photo (3) net in the older layout, as the Trainer made them before issue #13's
+     * fold: a 1x1 copy of the input into channels·scale² (off the copy pattern by what training leaves: weights
+     * ±0.01, biases ±0.02), a {@code kernel}² conv reading the copies, PReLU, a 3x3 conv, PReLU, a 3x3 head,
+     * the add of the copy and DEPTH_TO_SPACE.
+     */
+    public static Network inputCopyLayout(Random random, int channels, int scale, int kernel, int features) {
+        int copies = channels * scale * scale;
+        List<Layer> layers = new ArrayList<>();
+        layers.add(new Conv2d(channels, copies, 1, RandomNetworks.nearCopy(random, channels, copies),
+                RandomNetworks.uniform(random, copies, 0.02f), false));
+        layers.add(RandomNetworks.conv(random, copies, features, kernel, false));
+        layers.add(new PRelu(RandomNetworks.uniform(random, features, 0.3f)));
+        layers.add(RandomNetworks.conv(random, features, features, 3, false));
+        layers.add(new PRelu(RandomNetworks.uniform(random, features, 0.3f)));
+        layers.add(RandomNetworks.conv(random, features, copies, 3, false));
+        layers.add(new Add(0));
+        layers.add(new DepthToSpace(scale));
+        return new Network(channels, layers);
+    }
+
     public static float maxAbsDifference(FloatImage a, FloatImage b) {
         if (a.width() != b.width() || a.height() != b.height() || a.channels() != b.channels()) {
             throw new AssertionError("shapes differ: " + a.width() + "x" + a.height() + "x" + a.channels() + " vs "

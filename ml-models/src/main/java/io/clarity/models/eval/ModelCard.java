@@ -6,6 +6,7 @@ import io.clarity.engine.model.ShippedModels;
 import io.clarity.engine.nn.Add;
 import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.DepthToSpace;
+import io.clarity.engine.nn.InputSkip;
 import io.clarity.engine.nn.Layer;
 import io.clarity.engine.nn.LeakyRelu;
 import io.clarity.engine.nn.Network;
@@ -317,16 +318,21 @@ public final class ModelCard {
     /**
      * The training speed the record measured ({@code patchesPerSecond} of {@code patchSide}² network-input pixels),
      * in FLOP/s against the machine's peak {@code peakGflops} (default: issue #13's roughly 200 GFLOP/s fp32 of the
-     * shared 2-core machine).
+     * shared 2-core machine). A net that trained in a costlier layout than the one shipped ({@code
+     * trainedMacsPerOutputPixel}: the input-copy layout before {@code FoldInputCopies}) is counted at what it ran.
      */
     static String throughput(Network net, Properties training) {
         double rate = Double.parseDouble(training.getProperty("patchesPerSecond"));
         int side = Integer.parseInt(training.getProperty("patchSide"));
         double peak = Double.parseDouble(training.getProperty("peakGflops", "200"));
-        double gflops = rate * Architectures.trainingFlopsPerPatch(net, side) / 1e9;
+        String trained = training.getProperty("trainedMacsPerOutputPixel");
+        double flopsPerPatch = Architectures.trainingFlopsPerPatch(net, side)
+                * (trained == null ? 1 : Double.parseDouble(trained) / Architectures.macsPerOutputPixel(net));
+        double gflops = rate * flopsPerPatch / 1e9;
         return String.format(Locale.ROOT, "%.0f patches/s of %dx%d network-input pixels, %.1f GFLOP/s (forward and "
-                + "backward, 6 FLOPs per MAC), %.0f%% of the machine's ~%.0f GFLOP/s fp32 peak%s", rate, side, side,
-                gflops, 100 * gflops / peak, peak, training.getProperty("throughputNote") == null ? ""
+                + "backward, 6 FLOPs per MAC%s), %.0f%% of the machine's ~%.0f GFLOP/s fp32 peak%s", rate, side, side,
+                gflops, trained == null ? "" : " of the layout it trained in, " + trained + " MACs per output pixel",
+                100 * gflops / peak, peak, training.getProperty("throughputNote") == null ? ""
                         : "; " + training.getProperty("throughputNote"));
     }
 
@@ -407,6 +413,9 @@ public final class ModelCard {
             } else if (layer instanceof Add) {
                 int from = ((Add) layer).from();
                 parts.add(from == Add.NETWORK_INPUT ? "+ input" : "+ output of layer " + from);
+            } else if (layer instanceof InputSkip) {
+                Conv2d c = ((InputSkip) layer).projection();
+                parts.add(String.format(Locale.ROOT, "+ conv 1x1 %d→%d of input", c.inChannels(), c.outChannels()));
             } else if (layer instanceof DepthToSpace) {
                 parts.add("DEPTH_TO_SPACE " + ((DepthToSpace) layer).blockSize());
             }

@@ -3,6 +3,7 @@ package io.clarity.models.quant;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Add;
 import io.clarity.engine.nn.Conv2d;
+import io.clarity.engine.nn.InputSkip;
 import io.clarity.engine.nn.Layer;
 import io.clarity.engine.nn.Network;
 
@@ -64,22 +65,25 @@ public final class Calibration {
             FloatImage[] outputs = new FloatImage[layers.size()];
             FloatImage current = tile;
             for (int i = 0; i < layers.size(); i++) {
-                int c = current.channels();
+                // What the layer's convolution reads: an input skip's is the network input.
+                FloatImage read = layers.get(i) instanceof InputSkip ? tile : current;
+                int c = read.channels();
                 if (sums[i] == null) {
                     sums[i] = new double[c];
                 }
-                float[] in = current.data();
+                float[] in = read.data();
                 for (int p = 0; p < in.length; p++) {
                     sums[i][p % c] += in[p];
                 }
                 counts[i] += in.length / c;
-                if (layers.get(i) instanceof Conv2d) {
-                    Conv2d conv = (Conv2d) layers.get(i);
+                Conv2d conv = layers.get(i) instanceof InputSkip ? ((InputSkip) layers.get(i)).projection()
+                        : layers.get(i) instanceof Conv2d ? (Conv2d) layers.get(i) : null;
+                if (conv != null) {
                     int n = conv.kernelSize() * conv.kernelSize() * c;
                     if (moments[i] == null) {
                         moments[i] = new double[n * n];
                     }
-                    accumulatePatchMoments(current, conv.kernelSize(), moments[i]);
+                    accumulatePatchMoments(read, conv.kernelSize(), moments[i]);
                 }
                 current = forwardOne(layers.get(i), current, tile, outputs);
                 outputs[i] = current;
@@ -218,14 +222,24 @@ public final class Calibration {
     private static FloatImage forwardOne(Layer layer, FloatImage current, FloatImage input, FloatImage[] outputs) {
         if (layer instanceof Add) {
             int from = ((Add) layer).from();
-            FloatImage other = from == Add.NETWORK_INPUT ? input : outputs[from];
-            float[] sum = current.data().clone();
-            float[] o = other.data();
-            for (int p = 0; p < sum.length; p++) {
-                sum[p] += o[p];
-            }
-            return new FloatImage(current.width(), current.height(), current.channels(), sum);
+            return sum(current, from == Add.NETWORK_INPUT ? input : outputs[from]);
+        }
+        if (layer instanceof InputSkip) {
+            return sum(current, project(((InputSkip) layer).projection(), input));
         }
         return new Network(current.channels(), Collections.singletonList(layer)).forward(current);
+    }
+
+    private static FloatImage sum(FloatImage a, FloatImage b) {
+        float[] sum = a.data().clone();
+        float[] o = b.data();
+        for (int p = 0; p < sum.length; p++) {
+            sum[p] += o[p];
+        }
+        return new FloatImage(a.width(), a.height(), a.channels(), sum);
+    }
+
+    private static FloatImage project(Conv2d projection, FloatImage input) {
+        return new Network(input.channels(), Collections.singletonList(projection)).forward(input);
     }
 }

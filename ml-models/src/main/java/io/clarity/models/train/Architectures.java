@@ -3,6 +3,7 @@ package io.clarity.models.train;
 import io.clarity.engine.nn.Add;
 import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.DepthToSpace;
+import io.clarity.engine.nn.InputSkip;
 import io.clarity.engine.nn.Layer;
 import io.clarity.engine.nn.Network;
 import io.clarity.engine.nn.PRelu;
@@ -21,15 +22,15 @@ public final class Architectures {
      * The "Fast" LR-space net, FSRCNN-shaped (5×5 feature extraction to d channels, 1×1 shrink to s, m 3×3
      * mapping layers, 1×1 expand, all PReLU) but ending ESPCN-style in a 3×3 conv to scale² channels and
      * DEPTH_TO_SPACE instead of FSRCNN's 9×9 deconvolution (the GPU delegate and int8 kernels both take it).
-     * A first 1×1 conv copies the input into scale² channels and is added back before DEPTH_TO_SPACE: the
-     * net starts as nearest-neighbour upscaling and learns only the residual, which trains much faster.
+     * An {@link InputSkip} that starts as a copy of the input into the scale² channels is added before
+     * DEPTH_TO_SPACE: the net starts as nearest-neighbour upscaling and learns only the residual, which trains much
+     * faster.
      */
     public static Network fast(int scale, int d, int s, int m, long seed) {
         Random random = new Random(seed);
         int out = scale * scale;
         List<Layer> layers = new ArrayList<>();
-        layers.add(inputCopy(out));
-        layers.add(conv(random, out, d, 5, false, 1f));
+        layers.add(conv(random, 1, d, 5, false, 1f));
         layers.add(prelu(d));
         layers.add(conv(random, d, s, 1, false, 1f));
         layers.add(prelu(s));
@@ -40,33 +41,34 @@ public final class Architectures {
         layers.add(conv(random, s, d, 1, false, 1f));
         layers.add(prelu(d));
         layers.add(conv(random, d, out, 3, false, 0.1f));
-        layers.add(new Add(0));
+        layers.add(inputCopy(1, scale));
         layers.add(new DepthToSpace(scale));
         return new Network(1, layers);
     }
 
     /**
-     * A trained Fast net moved to another scale: its feature, shrink, mapping and expand layers kept, the input
-     * copy and the last conv made fresh, the first feature conv spread over the new number of input copies. FSRCNN's own recipe
-     * (Dong et al. 2016, section 3.4: x3/x4 are fine-tuned from x2, sharing everything but the deconvolution);
-     * the shared body converges in a fraction of a from-scratch run's steps.
+     * A trained Fast or real-photo net moved to another scale: everything up to the last conv kept, the last conv
+     * and the input skip made fresh for the new scale. FSRCNN's own recipe (Dong et al. 2016, section 3.4: x3/x4
+     * are fine-tuned from x2, sharing everything but the deconvolution); the shared body converges in a fraction
+     * of a from-scratch run's steps. A net in the older layout (a first layer copying the input) is folded first
+     * ({@link FoldInputCopies}).
      */
-    public static Network fastAtScale(Network trained, int scale, long seed) {
-        List<Layer> old = trained.layers();
-        if (old.size() < 4 || !(old.get(0) instanceof Conv2d) || !(old.get(old.size() - 1) instanceof DepthToSpace)
-                || !(old.get(old.size() - 2) instanceof Add) || !(old.get(old.size() - 3) instanceof Conv2d)
-                || trained.inputChannels() != 1) {
-            throw new IllegalArgumentException("not a Fast network (copy conv, body, head conv, add, depth-to-space)");
+    public static Network atScale(Network trained, int scale, long seed) {
+        Network net = FoldInputCopies.isFoldable(trained) ? FoldInputCopies.fold(trained) : trained;
+        List<Layer> old = net.layers();
+        int n = old.size();
+        if (n < 4 || !(old.get(n - 1) instanceof DepthToSpace) || !(old.get(n - 2) instanceof InputSkip)
+                || !(old.get(n - 3) instanceof Conv2d)) {
+            throw new IllegalArgumentException("not a Fast or real-photo network (body, last conv, input skip, "
+                    + "depth-to-space)");
         }
-        Conv2d head = (Conv2d) old.get(old.size() - 3);
-        List<Layer> layers = new ArrayList<>();
-        layers.add(inputCopy(scale * scale));
-        layers.add(spreadOverCopies((Conv2d) old.get(1), scale * scale));
-        layers.addAll(old.subList(2, old.size() - 3));
-        layers.add(conv(new Random(seed), head.inChannels(), scale * scale, head.kernelSize(), false, 0.1f));
-        layers.add(new Add(0));
+        int channels = net.inputChannels();
+        Conv2d head = (Conv2d) old.get(n - 3);
+        List<Layer> layers = new ArrayList<>(old.subList(0, n - 3));
+        layers.add(conv(new Random(seed), head.inChannels(), channels * scale * scale, head.kernelSize(), false, 0.1f));
+        layers.add(inputCopy(channels, scale));
         layers.add(new DepthToSpace(scale));
-        return new Network(1, layers);
+        return new Network(channels, layers);
     }
 
     /**
@@ -88,95 +90,34 @@ public final class Architectures {
      * The real-photo net, a compact ESRGAN-family body (Real-ESRGAN's SRVGG-compact shape: 3×3 convs with PReLU
      * at low resolution, DEPTH_TO_SPACE at the end) on RGB, so blur, noise and JPEG artefacts, which live in
      * colour too, are all seen. The input, copied into the 3·scale² channels in TFLite's DEPTH_TO_SPACE order by
-     * a first 1×1 conv, is added back before the shuffle: nearest-neighbour upscaling plus a learnt residual.
+     * an {@link InputSkip}, is added back before the shuffle: nearest-neighbour upscaling plus a learnt residual.
      */
     public static Network compactRgb(int scale, int features, int convs, long seed) {
         Random random = new Random(seed);
-        int out = 3 * scale * scale;
-        float[] copy = new float[out * 3];
-        for (int o = 0; o < out; o++) {
-            copy[o * 3 + o % 3] = 1f;
-        }
         List<Layer> layers = new ArrayList<>();
-        layers.add(new Conv2d(3, out, 1, copy, new float[out], false));
-        layers.add(conv(random, out, features, 3, false, 1f));
+        layers.add(conv(random, 3, features, 3, false, 1f));
         layers.add(prelu(features));
         for (int i = 0; i < convs; i++) {
             layers.add(conv(random, features, features, 3, false, 1f));
             layers.add(prelu(features));
         }
-        layers.add(conv(random, features, out, 3, false, 0.1f));
-        layers.add(new Add(0));
+        layers.add(conv(random, features, 3 * scale * scale, 3, false, 0.1f));
+        layers.add(inputCopy(3, scale));
         layers.add(new DepthToSpace(scale));
         return new Network(3, layers);
     }
 
     /**
-     * A trained real-photo net moved to another scale (x2 → x4), as {@link #fastAtScale} does for Fast: the body
-     * kept, the input copy and the last conv made fresh for 3·scale² channels, the first body conv's weights
-     * per colour summed over the old input copies and shared evenly over the new ones (the same features).
+     * The skip that copies a {@code channels}-channel input into the channels·scale² sub-pixel channels
+     * (channel j ← input channel j mod channels, DEPTH_TO_SPACE's order): the nearest-neighbour start.
      */
-    public static Network compactRgbAtScale(Network trained, int scale, long seed) {
-        List<Layer> old = trained.layers();
-        if (old.size() < 5 || !(old.get(0) instanceof Conv2d) || !(old.get(1) instanceof Conv2d)
-                || !(old.get(old.size() - 1) instanceof DepthToSpace) || !(old.get(old.size() - 2) instanceof Add)
-                || !(old.get(old.size() - 3) instanceof Conv2d) || trained.inputChannels() != 3) {
-            throw new IllegalArgumentException("not a real-photo network (copy conv, body, head conv, add, depth-to-space)");
+    static InputSkip inputCopy(int channels, int scale) {
+        int out = channels * scale * scale;
+        float[] copy = new float[out * channels];
+        for (int o = 0; o < out; o++) {
+            copy[o * channels + o % channels] = 1f;
         }
-        Conv2d first = (Conv2d) old.get(1);
-        Conv2d head = (Conv2d) old.get(old.size() - 3);
-        Network fresh = compactRgb(scale, first.outChannels(), 0, seed);
-        int taps = first.kernelSize() * first.kernelSize();
-        int oldCopies = first.inChannels() / 3;
-        int newCopies = scale * scale;
-        float[] w = first.weights();
-        float[] spread = new float[first.outChannels() * taps * 3 * newCopies];
-        for (int ot = 0; ot < first.outChannels() * taps; ot++) {
-            for (int c = 0; c < 3; c++) {
-                float sum = 0;
-                for (int i = 0; i < oldCopies; i++) {
-                    sum += w[ot * first.inChannels() + i * 3 + c];
-                }
-                for (int i = 0; i < newCopies; i++) {
-                    spread[ot * 3 * newCopies + i * 3 + c] = sum / newCopies;
-                }
-            }
-        }
-        List<Layer> layers = new ArrayList<>();
-        layers.add(fresh.layers().get(0));
-        layers.add(new Conv2d(3 * newCopies, first.outChannels(), first.kernelSize(), spread, first.bias(), first.fusedRelu()));
-        layers.addAll(old.subList(2, old.size() - 3));
-        layers.add(conv(new Random(seed), head.inChannels(), 3 * newCopies, head.kernelSize(), false, 0.1f));
-        layers.add(new Add(0));
-        layers.add(new DepthToSpace(scale));
-        return new Network(3, layers);
-    }
-
-    /**
-     * The feature conv reads {@code copies} identical copies of Y: each tap's weights summed over the old copies
-     * and shared evenly over the new ones compute the same features.
-     */
-    private static Conv2d spreadOverCopies(Conv2d c, int copies) {
-        int taps = c.kernelSize() * c.kernelSize();
-        float[] w = c.weights();
-        float[] spread = new float[c.outChannels() * taps * copies];
-        for (int ot = 0; ot < c.outChannels() * taps; ot++) {
-            float sum = 0;
-            for (int i = 0; i < c.inChannels(); i++) {
-                sum += w[ot * c.inChannels() + i];
-            }
-            for (int i = 0; i < copies; i++) {
-                spread[ot * copies + i] = sum / copies;
-            }
-        }
-        return new Conv2d(copies, c.outChannels(), c.kernelSize(), spread, c.bias(), c.fusedRelu());
-    }
-
-    /** The 1×1 conv that copies a Y input into every sub-pixel channel (the nearest-neighbour start). */
-    private static Conv2d inputCopy(int out) {
-        float[] ones = new float[out];
-        Arrays.fill(ones, 1f);
-        return new Conv2d(1, out, 1, ones, new float[out], false);
+        return new InputSkip(new Conv2d(channels, out, 1, copy, new float[out], false));
     }
 
     private static Conv2d conv(Random random, int in, int out, int k, boolean relu, float gain) {
@@ -198,8 +139,8 @@ public final class Architectures {
     public static int parameterCount(Network network) {
         int n = 0;
         for (Layer layer : network.layers()) {
-            if (layer instanceof Conv2d) {
-                Conv2d c = (Conv2d) layer;
+            Conv2d c = convolutionOf(layer);
+            if (c != null) {
                 n += c.outChannels() * c.kernelSize() * c.kernelSize() * c.inChannels() + c.outChannels();
             } else if (layer instanceof PRelu) {
                 n += ((PRelu) layer).channels();
@@ -222,8 +163,8 @@ public final class Architectures {
         double macs = 0;
         int pixelsPerInput = 1;
         for (Layer layer : network.layers()) {
-            if (layer instanceof Conv2d) {
-                Conv2d c = (Conv2d) layer;
+            Conv2d c = convolutionOf(layer);
+            if (c != null) {
                 macs += (double) c.inChannels() * c.outChannels() * c.kernelSize() * c.kernelSize() * pixelsPerInput;
             } else if (layer instanceof DepthToSpace) {
                 pixelsPerInput *= ((DepthToSpace) layer).blockSize() * ((DepthToSpace) layer).blockSize();
@@ -231,5 +172,11 @@ public final class Architectures {
         }
         int s = network.scale();
         return macs / (s * s);
+    }
+
+    /** A layer's convolution: its own, or an input skip's 1×1 projection (null for other layers). */
+    private static Conv2d convolutionOf(Layer layer) {
+        return layer instanceof Conv2d ? (Conv2d) layer
+                : layer instanceof InputSkip ? ((InputSkip) layer).projection() : null;
     }
 }

@@ -2,6 +2,7 @@ package io.clarity.models.train;
 
 import ai.djl.ndarray.NDArray;
 import io.clarity.engine.nn.DepthToSpace;
+import io.clarity.engine.nn.InputSkip;
 import io.clarity.engine.nn.Layer;
 import io.clarity.engine.nn.Network;
 import io.clarity.models.quant.ActivationRanges;
@@ -42,15 +43,18 @@ final class FakeQuantization {
         }
         floatSkip = TfliteModelWriter.hasInputCopySkip(network);
         if (floatSkip) {
-            // ExportModel's float skip: the copy rounded for the body only, the sum float
+            // ExportModel's float skip: the sum float; an input skip adds the float input (TrainableNetwork), the
+            // older layout's copy is rounded for the body only
             grids[outputMaker] = null;
-            inputGrid = null;
-        } else {
-            inputGrid = TfliteModelWriter.inputQuantization();
         }
+        boolean copyFirst = floatSkip && !(layers.get(outputMaker) instanceof InputSkip);
+        inputGrid = copyFirst ? null : TfliteModelWriter.inputQuantization();
     }
 
-    /** Whether an Add reading layer {@code layer} reads its float value (the float skip) rather than its int8 one. */
+    /**
+     * Whether an Add reading layer {@code layer} reads its float value (the older layout's float skip) rather than
+     * its int8 one.
+     */
     boolean addsFloat(int layer) {
         return floatSkip && layer == 0;
     }

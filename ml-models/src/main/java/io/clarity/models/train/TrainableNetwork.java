@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import io.clarity.engine.nn.Add;
 import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.DepthToSpace;
+import io.clarity.engine.nn.InputSkip;
 import io.clarity.engine.nn.Layer;
 import io.clarity.engine.nn.LeakyRelu;
 import io.clarity.engine.nn.Network;
@@ -25,7 +26,7 @@ import java.util.List;
 public final class TrainableNetwork implements AutoCloseable {
     private final Network architecture;
     private final NDManager manager;
-    /** Per layer: its tensors (conv: OIHW weight, bias; PReLU: slopes shaped 1×C×1×1), empty otherwise. */
+    /** Per layer: its tensors (conv, input skip: OIHW weight, bias; PReLU: slopes shaped 1×C×1×1), empty otherwise. */
     private final List<List<NDArray>> layerParameters = new ArrayList<>();
     private final List<NDArray> parameters = new ArrayList<>();
 
@@ -34,8 +35,8 @@ public final class TrainableNetwork implements AutoCloseable {
         this.manager = manager;
         for (Layer layer : network.layers()) {
             List<NDArray> p = new ArrayList<>();
-            if (layer instanceof Conv2d) {
-                Conv2d c = (Conv2d) layer;
+            if (layer instanceof Conv2d || layer instanceof InputSkip) {
+                Conv2d c = layer instanceof Conv2d ? (Conv2d) layer : ((InputSkip) layer).projection();
                 int k = c.kernelSize();
                 p.add(manager.create(ohwiToOihw(c.weights(), c.outChannels(), k, c.inChannels()),
                         new Shape(c.outChannels(), c.inChannels(), k, k)));
@@ -67,6 +68,8 @@ public final class TrainableNetwork implements AutoCloseable {
         List<Layer> layers = architecture.layers();
         NDArray[] outputs = new NDArray[layers.size()];
         NDArray[] unrounded = new NDArray[layers.size()];
+        // An input skip adds the float input: the int8 model keeps its skip in float (ExportModel.int8).
+        NDArray floatInput = input;
         if (int8 != null) {
             input = int8.input(input);
         }
@@ -88,6 +91,9 @@ public final class TrainableNetwork implements AutoCloseable {
             } else if (layer instanceof Add) {
                 int from = ((Add) layer).from();
                 x = x.add(from == Add.NETWORK_INPUT ? input : int8 != null && int8.addsFloat(from) ? unrounded[from] : outputs[from]);
+            } else if (layer instanceof InputSkip) {
+                x = x.add(ai.djl.nn.convolutional.Conv2d.conv2d(floatInput, p.get(0), p.get(1), new Shape(1, 1),
+                        new Shape(0, 0)).singletonOrThrow());
             } else if (layer instanceof DepthToSpace) {
                 x = depthToSpace(x, ((DepthToSpace) layer).blockSize());
             } else {
@@ -123,11 +129,9 @@ public final class TrainableNetwork implements AutoCloseable {
             Layer layer = source.get(i);
             List<NDArray> p = layerParameters.get(i);
             if (layer instanceof Conv2d) {
-                Conv2d c = (Conv2d) layer;
-                int k = c.kernelSize();
-                layers.add(new Conv2d(c.inChannels(), c.outChannels(), k,
-                        oihwToOhwi(p.get(0).toFloatArray(), c.outChannels(), k, c.inChannels()),
-                        p.get(1).toFloatArray(), c.fusedRelu()));
+                layers.add(trained((Conv2d) layer, p));
+            } else if (layer instanceof InputSkip) {
+                layers.add(new InputSkip(trained(((InputSkip) layer).projection(), p)));
             } else if (layer instanceof PRelu) {
                 layers.add(new PRelu(p.get(0).toFloatArray()));
             } else {
@@ -135,6 +139,13 @@ public final class TrainableNetwork implements AutoCloseable {
             }
         }
         return new Network(architecture.inputChannels(), layers);
+    }
+
+    private static Conv2d trained(Conv2d c, List<NDArray> p) {
+        int k = c.kernelSize();
+        return new Conv2d(c.inChannels(), c.outChannels(), k,
+                oihwToOhwi(p.get(0).toFloatArray(), c.outChannels(), k, c.inChannels()), p.get(1).toFloatArray(),
+                c.fusedRelu());
     }
 
     static float[] ohwiToOihw(float[] w, int out, int k, int in) {

@@ -350,15 +350,15 @@ public final class Trainer {
         }
     }
 
-    /** The --init network; a Fast net trained at another scale keeps its body and gets a fresh head. */
+    /**
+     * The --init network, in the current layout (an older input-copy net is folded, exactly); a Fast or real-photo
+     * net trained at another scale keeps its body and gets a fresh head.
+     */
     private Network initialWeights(Network init) {
-        if (options.arch.equals("fast") && init.scale() != options.scales[0]) {
-            return Architectures.fastAtScale(init, options.scales[0], options.seed);
+        if ((options.arch.equals("fast") || options.arch.equals("realphoto")) && init.scale() != options.scales[0]) {
+            return Architectures.atScale(init, options.scales[0], options.seed);
         }
-        if (options.arch.equals("realphoto") && init.scale() != options.scales[0]) {
-            return Architectures.compactRgbAtScale(init, options.scales[0], options.seed);
-        }
-        return init;
+        return FoldInputCopies.isFoldable(init) ? FoldInputCopies.fold(init) : init;
     }
 
     private void save(TrainableNetwork net, long step, AdamOptimizer adam) throws IOException {

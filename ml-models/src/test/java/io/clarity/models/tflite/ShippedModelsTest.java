@@ -3,6 +3,7 @@ package io.clarity.models.tflite;
 import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Conv2d;
+import io.clarity.engine.nn.InputSkip;
 import io.clarity.engine.nn.Layer;
 import io.clarity.engine.nn.Network;
 import io.clarity.engine.nn.PRelu;
@@ -145,6 +146,10 @@ public class ShippedModelsTest {
                 Conv2d c = (Conv2d) layer;
                 layers.add(new Conv2d(c.inChannels(), c.outChannels(), c.kernelSize(), round(c.weights()),
                         round(c.bias()), c.fusedRelu()));
+            } else if (layer instanceof InputSkip) {
+                Conv2d c = ((InputSkip) layer).projection();
+                layers.add(new InputSkip(new Conv2d(c.inChannels(), c.outChannels(), 1, round(c.weights()),
+                        round(c.bias()), false)));
             } else if (layer instanceof PRelu) {
                 layers.add(new PRelu(round(((PRelu) layer).alpha())));
             } else {

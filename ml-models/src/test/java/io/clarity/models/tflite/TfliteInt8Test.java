@@ -111,4 +111,31 @@ public class TfliteInt8Test {
         System.out.println("int8 pixel-shuffle x2 (int8 I/O): worst tile PSNR vs float twin " + psnr + " dB");
         assertTrue("PSNR " + psnr, psnr >= 40);
     }
+
+    @Test
+    public void int8InputSkipStaysCloseToItsFloatTwinWithInt8IoAndWithTheFloatSkip() {
+        Network net = RandomNetworks.inputSkip(new Random(24), 3, 2, 16);
+        ActivationRanges ranges = Calibration.collect(net, calibrationTiles);
+        ModelDescription metadata = ModelDescription.describe("int8-skip-test", net, 1);
+        assertTrue(TfliteModelWriter.hasInputCopySkip(net));
+        double int8Io = worstPsnr(net, TfliteModelWriter.writeInt8(net, metadata, ranges,
+                TfliteModelWriter.Int8Io.INT8));
+        double floatSkip = worstPsnr(net, TfliteModelWriter.writeInt8(net, metadata, ranges,
+                TfliteModelWriter.Int8Io.FLOAT, false, true));
+        System.out.printf("int8 input skip x2: worst tile PSNR vs float twin, int8 I/O %.2f dB, float skip %.2f dB%n",
+                int8Io, floatSkip);
+        assertTrue("int8 I/O PSNR " + int8Io, int8Io >= 40);
+        assertTrue("float skip PSNR " + floatSkip, floatSkip >= 40);
+    }
+
+    @Test
+    public void int8OfTheOlderInputCopyLayoutStillKeepsItsSkipInFloat() {
+        // weights trained before the fold are exported as they are until FoldInputCopies converts them
+        Network net = TestNetworks.inputCopyLayout(new Random(25), 3, 2, 3, 16);
+        assertTrue(TfliteModelWriter.hasInputCopySkip(net));
+        double psnr = worstPsnr(net, TfliteModelWriter.writeInt8(net, ModelDescription.describe("int8-copy-test", net, 1),
+                Calibration.collect(net, calibrationTiles), TfliteModelWriter.Int8Io.FLOAT, false, true));
+        System.out.printf("int8 input-copy layout x2, float skip: worst tile PSNR vs float twin %.2f dB%n", psnr);
+        assertTrue("PSNR " + psnr, psnr >= 40);
+    }
 }

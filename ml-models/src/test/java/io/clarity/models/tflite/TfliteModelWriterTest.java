@@ -47,6 +47,21 @@ public class TfliteModelWriterTest {
     }
 
     @Test
+    public void inputSkipRunsAsAOneByOneConvOfTheInputAddedBackInFloat32AndFloat16() {
+        for (int channels : new int[] {1, 3}) {
+            Network net = RandomNetworks.inputSkip(new Random(4), channels, 3, 8);
+            ModelDescription metadata = ModelDescription.describe("skip-test", net, 1);
+            float fp32 = maxAbsOnTiles(net, TfliteModelWriter.writeFloat32(net, metadata), net);
+            float fp16 = maxAbsOnTiles(net, TfliteModelWriter.writeFloat16Weights(net, metadata),
+                    ShippedModelsTest.roundedToFloat16(net));
+            System.out.printf("input skip x3, %d channel(s): max abs vs Java reference fp32 %.3g, fp16 %.3g%n",
+                    channels, fp32, fp16);
+            assertTrue("fp32 max abs " + fp32, fp32 <= 1e-5f);
+            assertTrue("fp16 max abs " + fp16, fp16 <= 1e-5f);
+        }
+    }
+
+    @Test
     public void float16WeightsMatchJavaReferenceWithRoundedWeights() {
         Network net = TestNetworks.pixelShuffle(new Random(3), 3, 2, 16);
         byte[] model = TfliteModelWriter.writeFloat16Weights(net, ModelDescription.describe("fp16-test", net, 1));

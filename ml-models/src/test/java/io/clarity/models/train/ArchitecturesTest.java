@@ -1,27 +1,47 @@
 package io.clarity.models.train;
 
 import io.clarity.engine.image.FloatImage;
+import io.clarity.engine.nn.InputSkip;
 import io.clarity.engine.nn.Network;
+import io.clarity.models.TestNetworks;
 import org.junit.Test;
+
+import java.util.Random;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
 
 public class ArchitecturesTest {
     @Test
     public void aFastNetMovedToAnotherScaleKeepsWhatItsBodyComputes() {
         Network x2 = Architectures.fast(2, 8, 4, 1, 7);
-        Network x3 = Architectures.fastAtScale(x2, 3, 7);
+        Network x3 = Architectures.atScale(x2, 3, 7);
         assertEquals(3, x3.scale());
         assertEquals(x2.layers().size(), x3.layers().size());
-        for (int i = 2; i < x2.layers().size() - 3; i++) {
+        for (int i = 0; i < x2.layers().size() - 3; i++) {
             assertSame("layer " + i, x2.layers().get(i), x3.layers().get(i));
         }
-        // copy + feature conv: 4 copies of Y in, 9 copies in, the same features out
-        FloatImage probe = TrainableNetworkTest.randomImage(9, 7, 1, 5);
-        float[] before = new Network(1, x2.layers().subList(0, 3)).forward(probe).data();
-        float[] after = new Network(1, x3.layers().subList(0, 3)).forward(probe).data();
-        assertArrayEquals(before, after, 1e-5f);
+        assertTrue(x3.layers().get(x3.layers().size() - 2) instanceof InputSkip);
+    }
+
+    @Test
+    public void aNetInTheInputCopyLayoutIsFoldedBeforeItMovesToAnotherScale() {
+        Network x2 = TestNetworks.inputCopyLayout(new Random(5), 3, 2, 3, 8);
+        Network x4 = Architectures.atScale(x2, 4, 7);
+        assertEquals(4, x4.scale());
+        assertEquals(48, ((InputSkip) x4.layers().get(x4.layers().size() - 2)).projection().outChannels());
+        // the body's first conv now reads RGB and computes the features the copies gave it (away from the border)
+        FloatImage probe = TrainableNetworkTest.randomImage(9, 7, 3, 5);
+        FloatImage before = new Network(3, x2.layers().subList(0, 3)).forward(probe);
+        FloatImage after = new Network(3, x4.layers().subList(0, 2)).forward(probe);
+        for (int y = 1; y < 6; y++) {
+            for (int x = 1; x < 8; x++) {
+                for (int c = 0; c < 8; c++) {
+                    assertEquals(before.get(x, y, c), after.get(x, y, c), 1e-5f);
+                }
+            }
+        }
     }
 }

@@ -7,10 +7,12 @@ import ai.djl.ndarray.types.Shape;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.DepthToSpace;
+import io.clarity.engine.nn.InputSkip;
 import io.clarity.engine.nn.Layer;
 import io.clarity.engine.nn.LeakyRelu;
 import io.clarity.engine.nn.Network;
 import io.clarity.engine.nn.PRelu;
+import io.clarity.models.TestNetworks;
 import org.junit.Test;
 
 import java.util.ArrayList;
@@ -32,6 +34,12 @@ public class TrainableNetworkTest {
         // Random slopes, biases and skip weights make every layer matter.
         Network net = perturbed(Architectures.fast(3, 8, 4, 2, 7), 5);
         assertSameOutput(net, randomImage(13, 9, 1, 11));
+    }
+
+    @Test
+    public void theInputCopyLayoutStillTrainsAsTheEngineRunsIt() {
+        // runs started before the fold resume from checkpoints in that layout
+        assertSameOutput(TestNetworks.inputCopyLayout(new Random(6), 3, 2, 3, 6), randomImage(8, 6, 3, 4));
     }
 
     @Test
@@ -86,7 +94,7 @@ public class TrainableNetworkTest {
         // SRCNN 9-5-5: 81·64 + 25·64·32 + 25·32 per output pixel, the paper's 57 184.
         assertEquals(57184.0, Architectures.macsPerOutputPixel(Architectures.srcnn(1)), 0.0);
         Network fast = Architectures.fast(2, 48, 16, 4, 1);
-        double lowResolution = 1 * 4 + 25 * 4 * 48 + 48 * 16 + 4 * 9 * 16 * 16 + 16 * 48 + 9 * 48 * 4;
+        double lowResolution = 25 * 1 * 48 + 48 * 16 + 4 * 9 * 16 * 16 + 16 * 48 + 9 * 48 * 4 + 1 * 4;
         assertEquals(lowResolution / 4, Architectures.macsPerOutputPixel(fast), 1e-9);
     }
 
@@ -121,6 +129,9 @@ public class TrainableNetworkTest {
                     b[i] = 0.1f * (float) random.nextGaussian();
                 }
                 layers.add(new Conv2d(c.inChannels(), c.outChannels(), c.kernelSize(), w, b, c.fusedRelu()));
+            } else if (layer instanceof InputSkip) {
+                Network one = perturbed(new Network(net.inputChannels(), List.of(((InputSkip) layer).projection())), seed + 1);
+                layers.add(new InputSkip((Conv2d) one.layers().get(0)));
             } else if (layer instanceof PRelu) {
                 float[] a = new float[((PRelu) layer).channels()];
                 for (int i = 0; i < a.length; i++) {

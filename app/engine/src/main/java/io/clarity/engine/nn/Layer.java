@@ -4,8 +4,8 @@ import io.clarity.engine.image.FloatImage;
 
 /**
  * One operation of a {@link Network}. The set of operations is closed (the constructor is package-private):
- * {@link Conv2d}, {@link PRelu}, {@link LeakyRelu}, {@link Add} and {@link DepthToSpace}, the ops our
- * models use and the .tflite writer knows. Layers are immutable.
+ * {@link Conv2d}, {@link PRelu}, {@link LeakyRelu}, {@link Add}, {@link InputSkip} and {@link DepthToSpace}, the ops
+ * our models use and the .tflite writer knows. Layers are immutable.
  */
 public abstract class Layer {
     Layer() {

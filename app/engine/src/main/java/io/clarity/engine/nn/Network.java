@@ -59,6 +59,12 @@ public final class Network {
                 if (from != Add.NETWORK_INPUT) {
                     keptOutputs[from] = true;
                 }
+            } else if (layer instanceof InputSkip) {
+                Conv2d projection = ((InputSkip) layer).projection();
+                require(projection.inChannels() == inputChannels && projection.outChannels() == channels
+                        && currentScale == 1, i, "InputSkip of a " + projection.inChannels() + "→"
+                        + projection.outChannels() + " projection of the " + inputChannels + "-channel input to a "
+                        + channels + "-channel x" + currentScale + " tensor");
             }
             channelsAfter[i] = channels;
             scaleAfter[i] = currentScale;

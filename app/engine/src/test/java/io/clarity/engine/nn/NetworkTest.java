@@ -103,6 +103,37 @@ public class NetworkTest {
     }
 
     @Test
+    public void inputSkipAddsAOneByOneConvOfTheNetworkInput() {
+        // 2 channels in, a conv to 8 (zero weights, bias 0.5), the skip copying channel j mod 2 into j, x2 shuffle:
+        // nearest-neighbour upscaling plus 0.5, plus the skip's bias 0.25 on channel 5 (sub-pixel (1, 0), channel 1)
+        float[] copy = new float[8 * 2];
+        for (int o = 0; o < 8; o++) {
+            copy[o * 2 + o % 2] = 1f;
+        }
+        float[] skipBias = new float[8];
+        skipBias[5] = 0.25f;
+        float[] half = new float[8];
+        Arrays.fill(half, 0.5f);
+        Network net = new Network(2, Arrays.asList(new Conv2d(2, 8, 3, new float[8 * 9 * 2], half, false),
+                new InputSkip(new Conv2d(2, 8, 1, copy, skipBias, false)), new DepthToSpace(2)));
+        FloatImage in = new FloatImage(1, 1, 2, new float[] {0.1f, 0.2f});
+        assertArrayEquals(new float[] {0.6f, 0.7f, 0.6f, 0.7f, 0.6f, 0.95f, 0.6f, 0.7f}, net.forward(in).data(), 1e-6f);
+        assertEquals(1, net.halo());
+    }
+
+    @Test
+    public void inputSkipMustFitTheInputAndTheTensor() {
+        Random random = new Random(3);
+        Conv2d fromThree = new Conv2d(3, 12, 1, new float[36], new float[12], false);
+        assertThrows(IllegalArgumentException.class, () -> new Network(1, Arrays.asList(
+                RandomNetworks.conv(random, 1, 12, 3, false), new InputSkip(fromThree))));
+        assertThrows(IllegalArgumentException.class, () -> new Network(3, Arrays.asList(
+                RandomNetworks.conv(random, 3, 12, 3, false), new DepthToSpace(2), new InputSkip(fromThree))));
+        assertThrows(IllegalArgumentException.class,
+                () -> new InputSkip(new Conv2d(3, 12, 3, new float[12 * 9 * 3], new float[12], false)));
+    }
+
+    @Test
     public void haloSumsConvRadiiInInputPixels() {
         assertEquals(4 + 2 + 2, RandomNetworks.srcnn(new Random(1), 4, 2).halo());
         assertEquals(2 + 1 + 1, RandomNetworks.espcn(new Random(1), 3).halo());

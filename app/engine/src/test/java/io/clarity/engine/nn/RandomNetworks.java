@@ -47,6 +47,34 @@ public final class RandomNetworks {
         return new Network(3, layers);
     }
 
+    /**
+     * The Fast / real-photo shape in miniature: conv5 + PReLU, a conv3 to channels·scale², an {@link InputSkip}
+     * near the copy pattern, depth-to-space.
+     */
+    public static Network inputSkip(Random random, int channels, int scale, int features) {
+        int copies = channels * scale * scale;
+        List<Layer> layers = new ArrayList<>();
+        layers.add(conv(random, channels, features, 5, false));
+        layers.add(new PRelu(uniform(random, features, 0.3f)));
+        layers.add(conv(random, features, copies, 3, false));
+        layers.add(new InputSkip(new Conv2d(channels, copies, 1, nearCopy(random, channels, copies),
+                uniform(random, copies, 0.02f), false)));
+        layers.add(new DepthToSpace(scale));
+        return new Network(channels, layers);
+    }
+
+    /**
+     * 1x1 weights that copy input channel j mod channels into channel j (DEPTH_TO_SPACE's order), each off by up
+     * to ±0.01 as trained copies are.
+     */
+    public static float[] nearCopy(Random random, int channels, int copies) {
+        float[] w = uniform(random, copies * channels, 0.01f);
+        for (int o = 0; o < copies; o++) {
+            w[o * channels + o % channels] += 1f;
+        }
+        return w;
+    }
+
     /** Weights with variance ~ 1 / fan-in, so activations stay of order one through the layers. */
     public static Conv2d conv(Random random, int in, int out, int k, boolean relu) {
         float bound = (float) Math.sqrt(3.0 / (in * k * k));

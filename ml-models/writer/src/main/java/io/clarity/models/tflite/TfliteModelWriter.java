@@ -4,6 +4,7 @@ import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.nn.Add;
 import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.DepthToSpace;
+import io.clarity.engine.nn.InputSkip;
 import io.clarity.engine.nn.Layer;
 import io.clarity.engine.nn.LeakyRelu;
 import io.clarity.engine.nn.Network;
@@ -63,14 +64,7 @@ public final class TfliteModelWriter {
             Layer layer = layers.get(i);
             String tag = "l" + i;
             if (layer instanceof Conv2d) {
-                Conv2d conv = (Conv2d) layer;
-                int k = conv.kernelSize();
-                int[] wShape = {conv.outChannels(), k, k, conv.inChannels()};
-                int w = floatConstant(g, tag + "/weights", wShape, conv.weights(), fp16);
-                int b = floatConstant(g, tag + "/bias", new int[] {conv.outChannels()}, conv.bias(), fp16);
-                int out = g.addActivation(tag + "/conv", TensorType.FLOAT32, conv.outChannels(), null);
-                addConv(g, 1, current, w, b, out, conv.fusedRelu());
-                current = out;
+                current = floatConv(g, tag, (Conv2d) layer, current, fp16);
             } else if (layer instanceof PRelu) {
                 PRelu prelu = (PRelu) layer;
                 int alpha = floatConstant(g, tag + "/alpha", new int[] {1, 1, prelu.channels()}, prelu.alpha(), fp16);
@@ -86,6 +80,11 @@ public final class TfliteModelWriter {
                 int other = from == Add.NETWORK_INPUT ? input : outputs[from];
                 int out = g.addActivation(tag + "/add", TensorType.FLOAT32, channelsOf(network, i), null);
                 addAdd(g, 1, current, other, out);
+                current = out;
+            } else if (layer instanceof InputSkip) {
+                int skip = floatConv(g, tag + "/skip", ((InputSkip) layer).projection(), input, fp16);
+                int out = g.addActivation(tag + "/add", TensorType.FLOAT32, channelsOf(network, i), null);
+                addAdd(g, 1, current, skip, out);
                 current = out;
             } else if (layer instanceof DepthToSpace) {
                 int block = ((DepthToSpace) layer).blockSize();
@@ -125,11 +124,12 @@ public final class TfliteModelWriter {
 
     /**
      * As {@link #writeInt8(Network, ModelDescription, ActivationRanges, Int8Io, boolean)}; with {@code floatSkip}
-     * (float I/O and a network {@link #hasInputCopySkip}) the skip path stays float: the input copy runs as a
-     * float conv on the float input and is added in float to the dequantized residual, so neither the input's
-     * rounding nor the output's reaches the pixels through the skip, only through the int8 body (which reads the
-     * copy quantized at its calibrated range). On fast-x2 those three tensors (input, copy, sum) cost 0.12 of the
-     * 0.31 dB int8 loss in a per-tensor simulation; the float ops are 3·scale² per input pixel.
+     * (float I/O and a network {@link #hasInputCopySkip}) the skip path stays float: the skip's 1×1 conv runs in
+     * float on the float input and is added in float to the dequantized residual, so neither the input's rounding
+     * nor the output's reaches the pixels through the skip, only through the int8 body (which reads the input on
+     * its exact 1/255 grid, or, in the older layout whose first layer is the copy, the copy quantized at its
+     * calibrated range). On fast-x2 those three tensors (input, copy, sum) cost 0.12 of the 0.31 dB int8 loss in
+     * a per-tensor simulation; the float ops are 3·scale² per input pixel.
      */
     public static byte[] writeInt8(Network network, ModelDescription metadata, ActivationRanges ranges, Int8Io io,
                                    boolean pixelOutput, boolean floatSkip) {
@@ -144,10 +144,12 @@ public final class TfliteModelWriter {
         }
         TfliteGraph g = new TfliteGraph();
         AffineInt8 inQ = inputQuantization();
+        // The older layout: layer 0 copies the input, the body reads the copy and the output maker adds it back.
+        boolean copyFirst = floatSkip && !(layers.get(outputMaker) instanceof InputSkip);
         int graphInput;
         int input;
         int floatCopy = -1;
-        if (floatSkip) {
+        if (copyFirst) {
             graphInput = g.addActivation("input", TensorType.FLOAT32, network.inputChannels(), null);
             input = -1; // nothing reads the quantized input: layer 0 is the float copy
         } else if (io == Int8Io.FLOAT) {
@@ -168,7 +170,7 @@ public final class TfliteModelWriter {
             AffineInt8 q = pixelOutput && i == outputMaker
                     ? AffineInt8.forRange(Math.max(0f, ranges.min(i)), Math.min(1f, Math.max(0f, ranges.max(i))))
                     : AffineInt8.forRange(ranges.min(i), ranges.max(i));
-            if (floatSkip && i == 0) {
+            if (copyFirst && i == 0) {
                 Conv2d copy = (Conv2d) layer;
                 int w = floatConstant(g, tag + "/weights", new int[] {copy.outChannels(), 1, 1, copy.inChannels()},
                         copy.weights(), false);
@@ -181,34 +183,23 @@ public final class TfliteModelWriter {
             } else if (floatSkip && i == outputMaker) {
                 int residual = g.addActivation(tag + "/residual", TensorType.FLOAT32, channelsOf(network, i), null);
                 g.addOperator(BuiltinOperator.DEQUANTIZE, 2, new int[] {current}, new int[] {residual}, (byte) 0, null);
+                int skip = copyFirst ? floatCopy
+                        : floatConv(g, tag + "/skip", ((InputSkip) layer).projection(), graphInput, false);
                 int out = g.addActivation(tag + "/add", TensorType.FLOAT32, channelsOf(network, i), null);
-                addAdd(g, 1, residual, floatCopy, out);
+                addAdd(g, 1, residual, skip, out);
                 current = out;
             } else if (floatSkip && i > outputMaker) {
                 int out = g.addActivation(tag + "/depth_to_space", TensorType.FLOAT32, channelsOf(network, i), null);
                 addDepthToSpace(g, 1, current, out, ((DepthToSpace) layer).blockSize());
                 current = out;
             } else if (layer instanceof Conv2d) {
-                Conv2d conv = (Conv2d) layer;
-                int k = conv.kernelSize();
-                float[] wScales = AffineInt8.channelScales(conv.weights(), conv.outChannels());
-                long[] zeros = new long[conv.outChannels()];
-                double[] moments = ranges.patchMoments(i);
-                byte[] qWeights = moments == null ? AffineInt8.quantizeChannels(conv.weights(), wScales)
-                        : AffineInt8.quantizeChannelsGptq(conv.weights(), wScales, moments);
-                int w = g.addConstant(tag + "/weights", TensorType.INT8,
-                        new int[] {conv.outChannels(), k, k, conv.inChannels()}, qWeights,
-                        new TfliteGraph.Quantization(wScales, zeros, 0));
-                float[] bScales = new float[wScales.length];
-                for (int c = 0; c < bScales.length; c++) {
-                    bScales[c] = currentQ.scale * wScales[c];
-                }
-                float[] bias = correctedBias(conv, qWeights, wScales, ranges.inputMeans(i));
-                int b = g.addConstant(tag + "/bias", TensorType.INT32, new int[] {conv.outChannels()},
-                        littleEndian(AffineInt8.quantizeBias(bias, currentQ.scale, wScales)),
-                        new TfliteGraph.Quantization(bScales, zeros, 0));
-                int out = g.addActivation(tag + "/conv", TensorType.INT8, conv.outChannels(), perTensor(q));
-                addConv(g, 3, current, w, b, out, conv.fusedRelu());
+                current = int8Conv(g, tag, (Conv2d) layer, current, currentQ, q, ranges, i);
+            } else if (layer instanceof InputSkip) {
+                // The skip reads the quantized input, whose range is [0, 1]: its own range follows from the weights.
+                Conv2d projection = ((InputSkip) layer).projection();
+                int skip = int8Conv(g, tag + "/skip", projection, input, inQ, projectedPixelRange(projection), ranges, i);
+                int out = g.addActivation(tag + "/add", TensorType.INT8, channelsOf(network, i), perTensor(q));
+                addAdd(g, 2, current, skip, out);
                 current = out;
             } else if (layer instanceof PRelu) {
                 PRelu prelu = (PRelu) layer;
@@ -265,12 +256,16 @@ public final class TfliteModelWriter {
     }
 
     /**
-     * Whether the network starts with a copy of its input (a 1×1 conv without ReLU; training leaves the Fast
-     * family's weights near 1 and biases near 0) that its output maker adds back: the nearest-neighbour skip.
+     * Whether the network's output maker adds a 1×1 conv of its input, the nearest-neighbour skip (training leaves
+     * its weights near the copy pattern and its biases near 0): an {@link InputSkip}, or, in the older layout,
+     * an {@link Add} of layer 0, a 1×1 conv without ReLU that the body reads too.
      */
     public static boolean hasInputCopySkip(Network network) {
         List<Layer> layers = network.layers();
         Layer maker = layers.get(outputMaker(network));
+        if (maker instanceof InputSkip) {
+            return true;
+        }
         if (!(layers.get(0) instanceof Conv2d) || !(maker instanceof Add) || ((Add) maker).from() != 0) {
             return false;
         }
@@ -326,6 +321,69 @@ public final class TfliteModelWriter {
             }
         }
         return channels;
+    }
+
+    /** A float CONV_2D of {@code in}; returns its output tensor. */
+    private static int floatConv(TfliteGraph g, String tag, Conv2d conv, int in, boolean fp16) {
+        int k = conv.kernelSize();
+        int[] wShape = {conv.outChannels(), k, k, conv.inChannels()};
+        int w = floatConstant(g, tag + "/weights", wShape, conv.weights(), fp16);
+        int b = floatConstant(g, tag + "/bias", new int[] {conv.outChannels()}, conv.bias(), fp16);
+        int out = g.addActivation(tag + "/conv", TensorType.FLOAT32, conv.outChannels(), null);
+        addConv(g, 1, in, w, b, out, conv.fusedRelu());
+        return out;
+    }
+
+    /**
+     * An int8 CONV_2D of {@code in} (quantized as {@code inQ}) into a tensor quantized as {@code outQ}: weights per
+     * output channel, rounded with error feedback where layer {@code layer}'s patch moments were collected, bias
+     * corrected for the rounding with its input means; returns the output tensor.
+     */
+    private static int int8Conv(TfliteGraph g, String tag, Conv2d conv, int in, AffineInt8 inQ, AffineInt8 outQ,
+                                ActivationRanges ranges, int layer) {
+        int k = conv.kernelSize();
+        float[] wScales = AffineInt8.channelScales(conv.weights(), conv.outChannels());
+        long[] zeros = new long[conv.outChannels()];
+        double[] moments = ranges.patchMoments(layer);
+        byte[] qWeights = moments == null ? AffineInt8.quantizeChannels(conv.weights(), wScales)
+                : AffineInt8.quantizeChannelsGptq(conv.weights(), wScales, moments);
+        int w = g.addConstant(tag + "/weights", TensorType.INT8,
+                new int[] {conv.outChannels(), k, k, conv.inChannels()}, qWeights,
+                new TfliteGraph.Quantization(wScales, zeros, 0));
+        float[] bScales = new float[wScales.length];
+        for (int c = 0; c < bScales.length; c++) {
+            bScales[c] = inQ.scale * wScales[c];
+        }
+        float[] bias = correctedBias(conv, qWeights, wScales, ranges.inputMeans(layer));
+        int b = g.addConstant(tag + "/bias", TensorType.INT32, new int[] {conv.outChannels()},
+                littleEndian(AffineInt8.quantizeBias(bias, inQ.scale, wScales)),
+                new TfliteGraph.Quantization(bScales, zeros, 0));
+        int out = g.addActivation(tag + "/conv", TensorType.INT8, conv.outChannels(), perTensor(outQ));
+        addConv(g, 3, in, w, b, out, conv.fusedRelu());
+        return out;
+    }
+
+    /**
+     * The exact range of a 1×1 conv's output over inputs in [0, 1]: each channel's bias plus its negative or
+     * positive weights.
+     */
+    private static AffineInt8 projectedPixelRange(Conv2d projection) {
+        float[] w = projection.weights();
+        float[] b = projection.bias();
+        int cin = projection.inChannels();
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
+        for (int o = 0; o < b.length; o++) {
+            float min = b[o];
+            float max = b[o];
+            for (int i = 0; i < cin; i++) {
+                min += Math.min(0f, w[o * cin + i]);
+                max += Math.max(0f, w[o * cin + i]);
+            }
+            lo = Math.min(lo, min);
+            hi = Math.max(hi, max);
+        }
+        return AffineInt8.forRange(lo, hi);
     }
 
     private static int floatConstant(TfliteGraph g, String name, int[] shape, float[] values, boolean fp16) {

@@ -3,6 +3,7 @@ package io.clarity.models.weights;
 import io.clarity.engine.nn.Add;
 import io.clarity.engine.nn.Conv2d;
 import io.clarity.engine.nn.DepthToSpace;
+import io.clarity.engine.nn.InputSkip;
 import io.clarity.engine.nn.Layer;
 import io.clarity.engine.nn.LeakyRelu;
 import io.clarity.engine.nn.Network;
@@ -33,6 +34,8 @@ import java.util.List;
  *   3 leaky_relu      float32 slope
  *   4 add             int32 earlier layer index (−1: the network input)
  *   5 depth_to_space  int32 block size
+ *   6 input_skip      int32 in, int32 out, float32[out·in] weights, float32[out] bias: adds this 1×1 convolution
+ *                     of the network input
  * </pre>
  * Training writes it, α-interpolation mixes two of them, and the .tflite writer reads it.
  */
@@ -43,6 +46,7 @@ public final class WeightsFile {
     private static final int LEAKY_RELU = 3;
     private static final int ADD = 4;
     private static final int DEPTH_TO_SPACE = 5;
+    private static final int INPUT_SKIP = 6;
 
     private final Network network;
     private final int bicubicPreUpscale;
@@ -87,6 +91,11 @@ public final class WeightsFile {
                 out.putInt(ADD).putInt(((Add) layer).from());
             } else if (layer instanceof DepthToSpace) {
                 out.putInt(DEPTH_TO_SPACE).putInt(((DepthToSpace) layer).blockSize());
+            } else if (layer instanceof InputSkip) {
+                Conv2d p = ((InputSkip) layer).projection();
+                out.putInt(INPUT_SKIP).putInt(p.inChannels()).putInt(p.outChannels());
+                putFloats(out, p.weights());
+                putFloats(out, p.bias());
             } else {
                 throw new IllegalArgumentException("no weights-file tag for " + layer.getClass().getName());
             }
@@ -101,6 +110,10 @@ public final class WeightsFile {
         }
         if (layer instanceof PRelu) {
             return 4 + 4 * ((PRelu) layer).channels();
+        }
+        if (layer instanceof InputSkip) {
+            Conv2d p = ((InputSkip) layer).projection();
+            return 8 + 4 * (p.outChannels() * p.inChannels() + p.outChannels());
         }
         return 4;
     }
@@ -143,6 +156,14 @@ public final class WeightsFile {
                     case DEPTH_TO_SPACE:
                         layers.add(new DepthToSpace(in.getInt()));
                         break;
+                    case INPUT_SKIP: {
+                        int cin = checkedCount(in.getInt(), "input channels");
+                        int cout = checkedCount(in.getInt(), "output channels");
+                        float[] w = getFloats(in, Math.multiplyExact(cout, cin));
+                        float[] b = getFloats(in, cout);
+                        layers.add(new InputSkip(new Conv2d(cin, cout, 1, w, b, false)));
+                        break;
+                    }
                     default:
                         throw new IllegalArgumentException("unknown tag " + tag);
                 }
@@ -191,14 +212,9 @@ public final class WeightsFile {
             Layer x = la.get(i);
             Layer y = lb.get(i);
             if (x instanceof Conv2d && y instanceof Conv2d) {
-                Conv2d cx = (Conv2d) x;
-                Conv2d cy = (Conv2d) y;
-                if (cx.inChannels() != cy.inChannels() || cx.outChannels() != cy.outChannels()
-                        || cx.kernelSize() != cy.kernelSize() || cx.fusedRelu() != cy.fusedRelu()) {
-                    throw new IllegalArgumentException("layer " + i + ": convolutions of different shapes");
-                }
-                mixed.add(new Conv2d(cx.inChannels(), cx.outChannels(), cx.kernelSize(),
-                        mix(cx.weights(), cy.weights(), alpha), mix(cx.bias(), cy.bias(), alpha), cx.fusedRelu()));
+                mixed.add(mix((Conv2d) x, (Conv2d) y, alpha, i));
+            } else if (x instanceof InputSkip && y instanceof InputSkip) {
+                mixed.add(new InputSkip(mix(((InputSkip) x).projection(), ((InputSkip) y).projection(), alpha, i)));
             } else if (x instanceof PRelu && y instanceof PRelu) {
                 float[] ax = ((PRelu) x).alpha();
                 float[] ay = ((PRelu) y).alpha();
@@ -221,6 +237,15 @@ public final class WeightsFile {
             }
         }
         return new WeightsFile(new Network(a.network.inputChannels(), mixed), a.bicubicPreUpscale);
+    }
+
+    private static Conv2d mix(Conv2d cx, Conv2d cy, float alpha, int layer) {
+        if (cx.inChannels() != cy.inChannels() || cx.outChannels() != cy.outChannels()
+                || cx.kernelSize() != cy.kernelSize() || cx.fusedRelu() != cy.fusedRelu()) {
+            throw new IllegalArgumentException("layer " + layer + ": convolutions of different shapes");
+        }
+        return new Conv2d(cx.inChannels(), cx.outChannels(), cx.kernelSize(),
+                mix(cx.weights(), cy.weights(), alpha), mix(cx.bias(), cy.bias(), alpha), cx.fusedRelu());
     }
 
     private static float[] mix(float[] a, float[] b, float alpha) {

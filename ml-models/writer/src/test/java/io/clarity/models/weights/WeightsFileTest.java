@@ -3,6 +3,7 @@ package io.clarity.models.weights;
 import io.clarity.engine.nn.RandomNetworks;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Conv2d;
+import io.clarity.engine.nn.InputSkip;
 import io.clarity.engine.nn.Network;
 import org.junit.Test;
 
@@ -24,6 +25,22 @@ public class WeightsFileTest {
         assertEquals(net.halo(), read.network().halo());
         FloatImage tile = RandomNetworks.randomImage(new Random(6), 11, 9, 3);
         assertArrayEquals(net.forward(tile).data(), read.network().forward(tile).data(), 0f);
+    }
+
+    @Test
+    public void inputSkipSurvivesRoundTripAndInterpolation() {
+        Network a = RandomNetworks.inputSkip(new Random(13), 3, 2, 6);
+        Network b = RandomNetworks.inputSkip(new Random(14), 3, 2, 6);
+        Network read = WeightsFile.parse(new WeightsFile(a, 1).toBytes()).network();
+        FloatImage tile = RandomNetworks.randomImage(new Random(15), 7, 5, 3);
+        assertArrayEquals(a.forward(tile).data(), read.forward(tile).data(), 0f);
+        float[] sa = ((InputSkip) a.layers().get(3)).projection().weights();
+        float[] sb = ((InputSkip) b.layers().get(3)).projection().weights();
+        Network mid = WeightsFile.interpolate(new WeightsFile(a, 1), new WeightsFile(b, 1), 0.5f).network();
+        float[] sm = ((InputSkip) mid.layers().get(3)).projection().weights();
+        for (int i = 0; i < sm.length; i++) {
+            assertEquals(0.5f * sa[i] + 0.5f * sb[i], sm[i], 1e-7f);
+        }
     }
 
     @Test
