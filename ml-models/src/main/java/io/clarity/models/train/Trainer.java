@@ -350,10 +350,15 @@ public final class Trainer {
         }
     }
 
-    /** The --init network; a Fast net trained at another scale keeps its body and gets a fresh head. */
+    /**
+     * The --init network; a Fast net trained at another scale keeps its body and gets a fresh head, and one
+     * narrower than --fast-width/--fast-shrink/--fast-mapping is widened to them, computing what it did.
+     */
     private Network initialWeights(Network init) {
-        if (options.arch.equals("fast") && init.scale() != options.scales[0]) {
-            return Architectures.fastAtScale(init, options.scales[0], options.seed);
+        if (options.arch.equals("fast")) {
+            Network atScale = init.scale() != options.scales[0]
+                    ? Architectures.fastAtScale(init, options.scales[0], options.seed) : init;
+            return Architectures.fastWidened(atScale, options.fastWidth, options.fastShrink, options.fastMapping, options.seed);
         }
         if (options.arch.equals("realphoto") && init.scale() != options.scales[0]) {
             return Architectures.compactRgbAtScale(init, options.scales[0], options.seed);
