@@ -11,6 +11,7 @@ import io.clarity.engine.nn.PRelu;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /** Freshly initialised networks (He-normal convolutions, PReLU slopes 0.25) for the trainer, on Y. */
@@ -70,6 +71,114 @@ public final class Architectures {
         layers.add(new DepthToSpace(scale));
         return new Network(channels, layers);
     }
+
+    /**
+     * A trained Fast net embedded in a wider (d, s) and deeper (m) Fast net that computes exactly the same
+     * function (Net2Net, Chen et al. 2016): every old weight, bias and PReLU slope is kept in the first channels;
+     * a new channel gets small random incoming weights (a tenth of the He-normal spread; PReLU 0.25) and sends
+     * nothing into the old channels, so only new channels see it until training moves those zero weights; the
+     * extra mapping layers, appended after the old ones, are identity 3×3 convs whose old channels' PReLU slope
+     * is 1. Training then starts from the trained net's quality instead of from scratch.
+     */
+    public static Network fastWidened(Network trained, int d, int s, int m, long seed) {
+        Network net = FoldInputCopies.isFoldable(trained) ? FoldInputCopies.fold(trained) : trained;
+        List<Layer> old = net.layers();
+        int n = old.size();
+        if (n < 9 || n % 2 == 0 || !(old.get(n - 1) instanceof DepthToSpace) || !(old.get(n - 2) instanceof InputSkip)
+                || net.inputChannels() != 1 || !alternatesConvAndPrelu(old.subList(0, n - 2))) {
+            throw new IllegalArgumentException("not a Fast network (feature/shrink/mapping/expand convs with PReLU,"
+                    + " head conv, input skip, depth-to-space)");
+        }
+        int oldM = (n - 9) / 2;
+        int oldD = ((Conv2d) old.get(0)).outChannels();
+        int oldS = ((Conv2d) old.get(2)).outChannels();
+        if (d < oldD || s < oldS || m < oldM) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a Fast net can only be widened: the"
+                    + " --init net has width %d, shrink %d, mapping %d; asked for %d, %d, %d", oldD, oldS, oldM, d, s, m));
+        }
+        List<Layer> fresh = fast(net.scale(), d, s, m, seed).layers();
+        List<Layer> layers = new ArrayList<>(fresh);
+        // feature, shrink and the old mapping layers, then (after the new mapping layers) expand, head and skip
+        for (int i = 0; i < 4 + 2 * oldM; i += 2) {
+            layers.set(i, embed((Conv2d) old.get(i), (Conv2d) fresh.get(i)));
+            layers.set(i + 1, embed((PRelu) old.get(i + 1), (PRelu) fresh.get(i + 1), 0.25f));
+        }
+        for (int i = 4 + 2 * oldM; i < 4 + 2 * m; i += 2) {
+            layers.set(i, embed(identity(oldS, (Conv2d) fresh.get(i)), (Conv2d) fresh.get(i)));
+            layers.set(i + 1, embed(new PRelu(filled(oldS, 1f)), (PRelu) fresh.get(i + 1), 0.25f));
+        }
+        for (int j = 0; j < 5; j++) {
+            Layer o = old.get(n - 5 + j);
+            int at = fresh.size() - 5 + j;
+            layers.set(at, o instanceof Conv2d ? embed((Conv2d) o, (Conv2d) fresh.get(at))
+                    : o instanceof PRelu ? embed((PRelu) o, (PRelu) fresh.get(at), 0.25f) : o);
+        }
+        return new Network(1, layers);
+    }
+
+    private static boolean alternatesConvAndPrelu(List<Layer> body) {
+        for (int i = 0; i < body.size(); i++) {
+            if (i % 2 == 0 ? !(body.get(i) instanceof Conv2d) : !(body.get(i) instanceof PRelu)) {
+                return false;
+            }
+        }
+        return body.size() % 2 == 1;
+    }
+
+    /**
+     * {@code old}'s weights in the first in/out channels of a conv shaped like {@code fresh}; new output
+     * channels take a tenth of {@code fresh}'s weights, the new inputs' weights into old outputs are zero.
+     */
+    private static Conv2d embed(Conv2d old, Conv2d fresh) {
+        int k = fresh.kernelSize();
+        int taps = k * k;
+        int in = fresh.inChannels();
+        int oldIn = old.inChannels();
+        float[] w = fresh.weights();
+        float[] oldW = old.weights();
+        float[] oldB = old.bias();
+        float[] b = new float[fresh.outChannels()];
+        for (int o = 0; o < fresh.outChannels(); o++) {
+            for (int t = 0; t < taps; t++) {
+                for (int i = 0; i < in; i++) {
+                    int at = (o * taps + t) * in + i;
+                    if (o >= old.outChannels()) {
+                        w[at] *= NEW_CHANNEL_GAIN;
+                    } else {
+                        w[at] = i < oldIn ? oldW[(o * taps + t) * oldIn + i] : 0f;
+                    }
+                }
+            }
+            b[o] = o < old.outChannels() ? oldB[o] : 0f;
+        }
+        return new Conv2d(in, fresh.outChannels(), k, w, b, old.fusedRelu());
+    }
+
+    private static PRelu embed(PRelu old, PRelu fresh, float newSlope) {
+        float[] alpha = filled(fresh.channels(), newSlope);
+        System.arraycopy(old.alpha(), 0, alpha, 0, old.channels());
+        return new PRelu(alpha);
+    }
+
+    /** A 3×3 (or {@code like}'s kernel) conv over {@code channels} that passes its input through. */
+    private static Conv2d identity(int channels, Conv2d like) {
+        int k = like.kernelSize();
+        float[] w = new float[channels * k * k * channels];
+        int centre = (k / 2) * k + k / 2;
+        for (int c = 0; c < channels; c++) {
+            w[(c * k * k + centre) * channels + c] = 1f;
+        }
+        return new Conv2d(channels, channels, k, w, new float[channels], false);
+    }
+
+    private static float[] filled(int n, float value) {
+        float[] a = new float[n];
+        Arrays.fill(a, value);
+        return a;
+    }
+
+    /** A widened net's new channels start with this fraction of the He-normal weights: small, but not symmetric. */
+    private static final float NEW_CHANNEL_GAIN = 0.1f;
 
     /**
      * SRCNN 9-5-5 (64, 32 filters, ReLU) on the bicubically pre-upscaled Y, plus a skip from the input: the

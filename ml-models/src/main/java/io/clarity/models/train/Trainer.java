@@ -352,13 +352,18 @@ public final class Trainer {
 
     /**
      * The --init network, in the current layout (an older input-copy net is folded, exactly); a Fast or real-photo
-     * net trained at another scale keeps its body and gets a fresh head.
+     * net trained at another scale keeps its body and gets a fresh head, and a Fast net narrower than
+     * --fast-width/--fast-shrink/--fast-mapping is widened to them, computing what it did.
      */
     private Network initialWeights(Network init) {
-        if ((options.arch.equals("fast") || options.arch.equals("realphoto")) && init.scale() != options.scales[0]) {
-            return Architectures.atScale(init, options.scales[0], options.seed);
+        Network net = FoldInputCopies.isFoldable(init) ? FoldInputCopies.fold(init) : init;
+        if ((options.arch.equals("fast") || options.arch.equals("realphoto")) && net.scale() != options.scales[0]) {
+            net = Architectures.atScale(net, options.scales[0], options.seed);
         }
-        return FoldInputCopies.isFoldable(init) ? FoldInputCopies.fold(init) : init;
+        if (options.arch.equals("fast")) {
+            net = Architectures.fastWidened(net, options.fastWidth, options.fastShrink, options.fastMapping, options.seed);
+        }
+        return net;
     }
 
     private void save(TrainableNetwork net, long step, AdamOptimizer adam) throws IOException {

@@ -4,13 +4,18 @@ import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.InputSkip;
 import io.clarity.engine.nn.Network;
 import io.clarity.models.TestNetworks;
+import io.clarity.models.weights.WeightsFile;
 import org.junit.Test;
 
+import java.io.IOException;
+import java.nio.file.Paths;
 import java.util.Random;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 public class ArchitecturesTest {
@@ -43,5 +48,40 @@ public class ArchitecturesTest {
                 }
             }
         }
+    }
+
+    @Test
+    public void theShippedFastX4WidenedAndDeepenedComputesWhatItDid() throws IOException {
+        Network shipped = WeightsFile.read(Paths.get("models", "fast-x4.clw")).network();
+        Network wide = Architectures.fastWidened(shipped, 56, 32, 6, 3);
+        assertEquals(Architectures.fast(4, 56, 32, 6, 3).layers().size(), wide.layers().size());
+        assertTrue(Architectures.parameterCount(wide) > Architectures.parameterCount(shipped));
+        FloatImage probe = TrainableNetworkTest.randomImage(11, 9, 1, 6);
+        float[] before = shipped.forward(probe).data();
+        float[] after = wide.forward(probe).data();
+        float maxDiff = 0;
+        for (int i = 0; i < before.length; i++) {
+            maxDiff = Math.max(maxDiff, Math.abs(before[i] - after[i]));
+        }
+        assertTrue("max |widened - shipped| " + maxDiff, maxDiff <= 1e-5f);
+    }
+
+    @Test
+    public void aWidenedNetsNewChannelsAreLive() {
+        Network narrow = Architectures.fast(2, 8, 4, 1, 7);
+        Network wide = Architectures.fastWidened(narrow, 12, 6, 2, 7);
+        FloatImage probe = TrainableNetworkTest.randomImage(9, 7, 1, 5);
+        // layers up to the shrink PReLU: the new shrink channels (4, 5) carry features, not zeros
+        float[] shrunk = new Network(1, wide.layers().subList(0, 4)).forward(probe).data();
+        assertNotEquals(0f, shrunk[4], 0f);
+        assertNotEquals(0f, shrunk[5], 0f);
+    }
+
+    @Test
+    public void aFastNetCannotBeNarrowed() {
+        Network net = Architectures.fast(2, 8, 4, 2, 7);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Architectures.fastWidened(net, 8, 4, 1, 7));
+        assertTrue(e.getMessage(), e.getMessage().contains("mapping 2"));
     }
 }

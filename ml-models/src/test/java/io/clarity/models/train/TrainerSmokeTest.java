@@ -134,6 +134,23 @@ public class TrainerSmokeTest {
     }
 
     @Test
+    public void initIntoAWiderFastShapeStartsFromTheInitNetsFunction() throws Exception {
+        Path data = data();
+        Path first = temp.newFolder("narrow").toPath();
+        new Trainer(Trainer.parse(args(first, data)), new PrintStream(new ByteArrayOutputStream())).run();
+        Path wide = temp.newFolder("wide").toPath();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        // lr 0: what the trainer saves is the widened start itself
+        Trainer.Result result = new Trainer(Trainer.parse(args(wide, data, "--fast-width", "12", "--fast-shrink", "6",
+                "--fast-mapping", "2", "--lr", "0", "--init", first.resolve("fast-x2.clw").toString())),
+                new PrintStream(log)).run();
+        Network narrow = WeightsFile.read(first.resolve("fast-x2.clw")).network();
+        assertTrue(Architectures.parameterCount(result.network) > Architectures.parameterCount(narrow));
+        FloatImage probe = TrainableNetworkTest.randomImage(12, 10, 1, 6);
+        assertArrayEquals(narrow.forward(probe).data(), result.network.forward(probe).data(), 1e-5f);
+    }
+
+    @Test
     public void badOptionsAreRejectedWithTheirName() {
         try {
             Trainer.parse(new String[] {"--arch", "vdsr", "--run", "x"});
