@@ -94,6 +94,53 @@ public final class RealisticDegradation {
         return new RealisticDegradation(sx, sy, angle, area, sigma, shot, gray, quality, random.nextLong());
     }
 
+    /**
+     * Draws one degradation of the JPEG spread, the strength-0 end once light photos are mostly compressed
+     * rather than blurred or noisy: a third of the draws are clean (antialiased bicubic only), the rest JPEG
+     * p = 0.9 (q 75..100, 4:2:0), blur p = 0.25 (σ 0.2..1.0, half anisotropic), area downscaling p = 0.2 and
+     * noise p = 0.35 (σ 1..6, skewed low). Its own draw order: {@link #sample} and {@link #sampleLight} keep
+     * theirs, so the committed weights' patch streams replay unchanged.
+     */
+    public static RealisticDegradation sampleJpeg(Random random) {
+        if (random.nextDouble() < 1.0 / 3) {
+            return new RealisticDegradation(0, 0, 0, false, 0, false, false, 0, random.nextLong());
+        }
+        boolean blur = random.nextDouble() < 0.25;
+        double sx = blur ? 0.2 + 0.8 * random.nextDouble() : 0;
+        double sy = blur && random.nextBoolean() ? 0.2 + 0.8 * random.nextDouble() : sx;
+        double angle = random.nextDouble() * Math.PI;
+        boolean area = random.nextDouble() < 0.2;
+        boolean noisy = random.nextDouble() < 0.35;
+        double sigma = noisy ? 1 + 5 * random.nextDouble() * random.nextDouble() : 0;
+        boolean shot = random.nextBoolean();
+        boolean gray = random.nextDouble() < 0.4;
+        int quality = random.nextDouble() < 0.9 ? 75 + random.nextInt(26) : 0;
+        return new RealisticDegradation(sx, sy, angle, area, sigma, shot, gray, quality, random.nextLong());
+    }
+
+    /** The named training spreads of the real-photo weights ({@code Trainer --degradation heavy|light|jpeg}). */
+    public enum Spread {
+        HEAVY, LIGHT, JPEG;
+
+        public RealisticDegradation draw(Random random) {
+            return switch (this) {
+                case HEAVY -> sample(random);
+                case LIGHT -> sampleLight(random);
+                case JPEG -> sampleJpeg(random);
+            };
+        }
+
+        /** The spread named on the command line: heavy, light or jpeg. */
+        public static Spread named(String name) {
+            for (Spread s : values()) {
+                if (s.name().toLowerCase(Locale.ROOT).equals(name)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("--degradation must be heavy, light or jpeg, was " + name);
+        }
+    }
+
     /** The degraded low-resolution image: {@code hr} (a multiple of {@code scale} in both sides) shrunk by scale. */
     public ArgbImage apply(ArgbImage hr, int scale) {
         if (scale < 1 || hr.width() % scale != 0 || hr.height() % scale != 0) {
