@@ -33,7 +33,7 @@ final class RealPhotoCard {
     private static final double[][] WAIFU2X_CLEAN_JPEG = {{34.69, 31.49}, {35.24, 31.80}, {34.85, 31.52}};
     /** waifu2x upconv_7_photo's MACs per output pixel (issue #14); the target is a fifth of it. */
     static final double WAIFU2X_MACS = 138_000;
-    private static final float[] FIXED_STRENGTHS = {0f, 0.25f, 0.5f, 1f};
+    private static final float[] FIXED_STRENGTHS = {0f, 0.25f, 0.5f, 0.75f, 1f};
     private static final float[] ALPHAS = {0f, 0.5f, 1f};
     /** Crop sources: what texture each shows, and where it is (bench/ images go through the degraded protocol). */
     private static final String[][] CROPS = {{"fur", "bench/Set14/baboon.png"}, {"foliage", "train/photos/Garden.jpg"},

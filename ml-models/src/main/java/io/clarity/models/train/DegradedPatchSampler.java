@@ -16,14 +16,14 @@ public final class DegradedPatchSampler {
     private final double[] cumulativeArea;
     private final int scale;
     private final int inputSide;
-    private final boolean light;
+    private final RealisticDegradation.Spread spread;
 
     public DegradedPatchSampler(List<ArgbImage> images, int scale, int inputSide) {
-        this(images, scale, inputSide, false);
+        this(images, scale, inputSide, RealisticDegradation.Spread.HEAVY);
     }
 
-    /** {@code light}: draws from {@link RealisticDegradation#sampleLight} instead of the full, heavy spread. */
-    public DegradedPatchSampler(List<ArgbImage> images, int scale, int inputSide, boolean light) {
+    /** Each patch's degradation is a fresh draw from {@code spread}. */
+    public DegradedPatchSampler(List<ArgbImage> images, int scale, int inputSide, RealisticDegradation.Spread spread) {
         if (scale < 2 || inputSide < 4) {
             throw new IllegalArgumentException("scale must be >= 2 and patch side >= 4, were " + scale + ", " + inputSide);
         }
@@ -44,7 +44,7 @@ public final class DegradedPatchSampler {
         }
         this.scale = scale;
         this.inputSide = inputSide;
-        this.light = light;
+        this.spread = spread;
     }
 
     public PatchSampler.Batch sample(Random random, int size) {
@@ -55,8 +55,7 @@ public final class DegradedPatchSampler {
             int x0 = random.nextInt(image.width() - hrSide + 1);
             int y0 = random.nextInt(image.height() - hrSide + 1);
             ArgbImage hr = crop(image, x0, y0, hrSide, random.nextInt(8));
-            ArgbImage lr = (light ? RealisticDegradation.sampleLight(random) : RealisticDegradation.sample(random))
-                    .apply(hr, scale);
+            ArgbImage lr = spread.draw(random).apply(hr, scale);
             planes(hr, batch.target, n * 3 * hrSide * hrSide);
             planes(lr, batch.input, n * 3 * inputSide * inputSide);
         }

@@ -78,20 +78,64 @@ public final class RealisticDegradation {
      * The light weights trained on it are the strength-0 end of the real-photo model; {@link #sample} the other.
      */
     public static RealisticDegradation sampleLight(Random random) {
-        if (random.nextDouble() < 0.2) {
+        return mild(random, 0.2, 0.6, 1.3, 0.3, 0.6, 9, 0.8, 60);
+    }
+
+    /**
+     * Draws one degradation of the JPEG spread, the strength-0 end once light photos are mostly compressed
+     * rather than blurred or noisy: a third of the draws are clean (antialiased bicubic only), the rest JPEG
+     * p = 0.9 (q 75..100, 4:2:0), blur p = 0.25 (σ 0.2..1.0, half anisotropic), area downscaling p = 0.2 and
+     * noise p = 0.35 (σ 1..6, skewed low). {@link #sample} and {@link #sampleLight} draw exactly as before it
+     * was added, so the committed weights' patch streams replay unchanged.
+     */
+    public static RealisticDegradation sampleJpeg(Random random) {
+        return mild(random, 1.0 / 3, 0.25, 0.8, 0.2, 0.35, 5, 0.9, 75);
+    }
+
+    /**
+     * The light spreads' shared draw order (the committed weights' patch streams depend on it): clean with
+     * probability {@code clean}; else blur σ 0.2..0.2 + blurSpan, noise σ 1..1 + noiseSpan skewed low, JPEG
+     * quality minQuality..100, each with its own probability.
+     */
+    private static RealisticDegradation mild(Random random, double clean, double blurP, double blurSpan, double areaP,
+                                             double noiseP, double noiseSpan, double jpegP, int minQuality) {
+        if (random.nextDouble() < clean) {
             return new RealisticDegradation(0, 0, 0, false, 0, false, false, 0, random.nextLong());
         }
-        boolean blur = random.nextDouble() < 0.6;
-        double sx = blur ? 0.2 + 1.3 * random.nextDouble() : 0;
-        double sy = blur && random.nextBoolean() ? 0.2 + 1.3 * random.nextDouble() : sx;
+        boolean blur = random.nextDouble() < blurP;
+        double sx = blur ? 0.2 + blurSpan * random.nextDouble() : 0;
+        double sy = blur && random.nextBoolean() ? 0.2 + blurSpan * random.nextDouble() : sx;
         double angle = random.nextDouble() * Math.PI;
-        boolean area = random.nextDouble() < 0.3;
-        boolean noisy = random.nextDouble() < 0.6;
-        double sigma = noisy ? 1 + 9 * random.nextDouble() * random.nextDouble() : 0;
+        boolean area = random.nextDouble() < areaP;
+        boolean noisy = random.nextDouble() < noiseP;
+        double sigma = noisy ? 1 + noiseSpan * random.nextDouble() * random.nextDouble() : 0;
         boolean shot = random.nextBoolean();
         boolean gray = random.nextDouble() < 0.4;
-        int quality = random.nextDouble() < 0.8 ? 60 + random.nextInt(41) : 0;
+        int quality = random.nextDouble() < jpegP ? minQuality + random.nextInt(101 - minQuality) : 0;
         return new RealisticDegradation(sx, sy, angle, area, sigma, shot, gray, quality, random.nextLong());
+    }
+
+    /** The named training spreads of the real-photo weights ({@code Trainer --degradation heavy|light|jpeg}). */
+    public enum Spread {
+        HEAVY, LIGHT, JPEG;
+
+        public RealisticDegradation draw(Random random) {
+            return switch (this) {
+                case HEAVY -> sample(random);
+                case LIGHT -> sampleLight(random);
+                case JPEG -> sampleJpeg(random);
+            };
+        }
+
+        /** The spread named on the command line: heavy, light or jpeg. */
+        public static Spread named(String name) {
+            for (Spread s : values()) {
+                if (s.name().toLowerCase(Locale.ROOT).equals(name)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("--degradation must be heavy, light or jpeg, was " + name);
+        }
     }
 
     /** The degraded low-resolution image: {@code hr} (a multiple of {@code scale} in both sides) shrunk by scale. */

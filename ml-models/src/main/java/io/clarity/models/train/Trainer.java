@@ -79,8 +79,8 @@ public final class Trainer {
         public float adversarial;
         /** Starting weights for a fresh run (the fidelity weights, for the adversarial fine-tune). */
         public Path init;
-        /** Real-photo degradation spread: heavy ({@link RealisticDegradation#sample}) or light (none to moderate). */
-        public boolean lightDegradation;
+        /** Real-photo degradation spread: heavy, light (none to moderate) or jpeg (mostly light compression). */
+        public RealisticDegradation.Spread degradation = RealisticDegradation.Spread.HEAVY;
         /** Quantization-aware fine-tuning: the int8 model's activation rounding simulated in training. */
         public boolean int8Aware;
         /** Output pixels left out of the loss at each patch edge (the zero padding's band; 0: none). */
@@ -119,7 +119,7 @@ public final class Trainer {
                     case "--real-convs": o.realConvs = Integer.parseInt(v); break;
                     case "--adversarial": o.adversarial = Float.parseFloat(v); break;
                     case "--init": o.init = Paths.get(v); break;
-                    case "--degradation": o.lightDegradation = parseDegradation(v); break;
+                    case "--degradation": o.degradation = RealisticDegradation.Spread.named(v); break;
                     case "--int8-aware": o.int8Aware = parseOnOff(key, v); break;
                     case "--loss-border": o.lossBorder = Integer.parseInt(v); break;
                     default: throw new IllegalArgumentException("unknown option " + key);
@@ -159,13 +159,6 @@ public final class Trainer {
                 return true;
             }
             throw new IllegalArgumentException("--loss must be l1 or l2, was " + v);
-        }
-
-        private static boolean parseDegradation(String v) {
-            if (v.equals("heavy") || v.equals("light")) {
-                return v.equals("light");
-            }
-            throw new IllegalArgumentException("--degradation must be heavy or light, was " + v);
         }
 
         private static int[] parseInts(String v) {
@@ -235,7 +228,7 @@ public final class Trainer {
         int inputSide = options.preUpscaled() ? options.patch - options.patch % lcm(options.scales) : options.patch;
         boolean rgb = options.arch.equals("realphoto");
         PatchSampler sampler = rgb ? null : new PatchSampler(images, options.scales, options.preUpscaled(), inputSide);
-        DegradedPatchSampler degraded = rgb ? new DegradedPatchSampler(images, options.scales[0], inputSide, options.lightDegradation) : null;
+        DegradedPatchSampler degraded = rgb ? new DegradedPatchSampler(images, options.scales[0], inputSide, options.degradation) : null;
         List<ArgbImage> validation = new ArrayList<>();
         Path set5 = data.resolve("bench").resolve("Set5");
         if (Files.isDirectory(set5)) {

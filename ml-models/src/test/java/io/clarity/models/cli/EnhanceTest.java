@@ -217,6 +217,31 @@ public class EnhanceTest {
                 "--strength", "0.5"));
     }
 
+    @Test
+    public void aPhotoCompressedAtQ80WithNoiseIsCleanedAtAnIntermediateStrength() throws Exception {
+        Random random = new Random(80);
+        io.clarity.engine.image.ArgbImage image = new io.clarity.engine.image.ArgbImage(96, 80);
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                int p = 0xff000000;
+                for (int c = 0; c < 3; c++) {
+                    double v = 60 + 1.5 * x + 0.8 * y + 30 * c + 4 * random.nextGaussian();
+                    p |= (int) Math.max(0, Math.min(255, Math.round(v))) << (16 - 8 * c);
+                }
+                image.set(x, y, p);
+            }
+        }
+        Path in = root().resolve("shared-once.jpg");
+        Files.createDirectories(in.getParent());
+        Files.write(in, io.clarity.models.train.RealisticDegradation.jpegBytes(image, 80));
+
+        assertEquals(errText(), 0, enhance(in.toString(), root().resolve("auto.png").toString(), "--model", "realphoto-x2"));
+        Matcher auto = Pattern.compile("strength ([0-9.]+) \\(auto: JPEG q80,").matcher(errText());
+        assertTrue(errText(), auto.find());
+        float s = Float.parseFloat(auto.group(1));
+        assertTrue("neither the light nor the heavy end: " + errText(), s > 0.1f && s < 0.6f);
+    }
+
     private static int[] pixels(Path png) throws IOException {
         BufferedImage image = ImageIO.read(png.toFile());
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());

@@ -68,6 +68,38 @@ public class RealisticDegradationTest {
     }
 
     @Test
+    public void theJpegSpreadIsAThirdCleanAndOtherwiseMostlyLightJpeg() {
+        Random random = new Random(14);
+        int clean = 0;
+        int jpeg = 0;
+        int n = 3000;
+        for (int i = 0; i < n; i++) {
+            RealisticDegradation d = RealisticDegradation.Spread.named("jpeg").draw(random);
+            boolean none = d.sigmaX == 0 && d.sigmaY == 0 && d.noiseSigma == 0 && d.jpegQuality == 0 && !d.areaDownscale;
+            clean += none ? 1 : 0;
+            jpeg += d.jpegQuality > 0 ? 1 : 0;
+            assertTrue(d.toString(), d.jpegQuality == 0 || (d.jpegQuality >= 75 && d.jpegQuality <= 100));
+            assertTrue(d.toString(), d.sigmaX <= 1.0 && d.sigmaY <= 1.0 && d.noiseSigma <= 6.0);
+        }
+        assertEquals("a third clean", 1.0 / 3, (double) clean / n, 0.03);
+        assertEquals("JPEG on 0.9 of the rest", 0.9 * 2 / 3, (double) jpeg / n, 0.03);
+        try {
+            RealisticDegradation.Spread.named("medium");
+            fail("an unknown spread name is refused");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("heavy, light or jpeg"));
+        }
+    }
+
+    @Test
+    public void theNamedSpreadsDrawAsTheirOwnSamplers() {
+        assertEquals(RealisticDegradation.sample(new Random(5)).toString(),
+                RealisticDegradation.Spread.named("heavy").draw(new Random(5)).toString());
+        assertEquals(RealisticDegradation.sampleLight(new Random(5)).toString(),
+                RealisticDegradation.Spread.named("light").draw(new Random(5)).toString());
+    }
+
+    @Test
     public void rejectsSizesThatAreNotAMultipleOfTheScale() {
         try {
             RealisticDegradation.sample(new Random(1)).apply(scene(30, 31), 2);

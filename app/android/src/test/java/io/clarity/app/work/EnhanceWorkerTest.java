@@ -305,6 +305,33 @@ public class EnhanceWorkerTest {
     }
 
     @Test
+    public void aPhotoSharedOnceAtQ80WithNoiseIsCleanedAtAnIntermediateStrength() throws Exception {
+        java.util.Random random = new java.util.Random(80);
+        ArgbImage noisy = new ArgbImage(raw.width(), raw.height());
+        for (int i = 0; i < noisy.pixels().length; i++) {
+            int p = raw.pixels()[i];
+            int q = 0xFF000000;
+            for (int shift = 16; shift >= 0; shift -= 8) {
+                long v = Math.round(((p >> shift) & 0xff) + 4 * random.nextGaussian());
+                q |= (int) Math.max(0, Math.min(255, v)) << shift;
+            }
+            noisy.pixels()[i] = q;
+        }
+        File file = new File(context.getCacheDir(), "shared-once.jpg");
+        StreamingJpegWriter writer = new StreamingJpegWriter(new FileOutputTarget(file.toPath()), 80,
+                StreamingJpegWriter.Subsampling.YUV420, PhotoMetadata.NONE);
+        writer.start(noisy.width(), noisy.height(), false);
+        writer.writeRows(noisy);
+        writer.finish();
+        WorkManagerEnhanceJobs jobs = queue();
+        FakeModelRuntime runtime = new FakeModelRuntime((backend, tile) -> { });
+        jobs.enqueue(request(Uri.fromFile(file), "shared-once-clarity"));
+        assertTrue(run(jobs, runtime) instanceof ListenableWorker.Result.Success);
+        float s = runtime.cleaningStrengths.get(0);
+        assertTrue("q80 and σ 4: between the light and the heavy weights, was " + s, s > 0.1f && s < 0.6f);
+    }
+
+    @Test
     public void enhancedPhotoIsPublishedUprightWithExifAndIccKept() throws Exception {
         WorkManagerEnhanceJobs jobs = queue();
         FakeModelRuntime runtime = new FakeModelRuntime((backend, tile) -> { });

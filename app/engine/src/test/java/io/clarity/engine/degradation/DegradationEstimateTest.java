@@ -2,6 +2,7 @@ package io.clarity.engine.degradation;
 
 import io.clarity.engine.image.ArgbImage;
 import io.clarity.engine.io.StreamingJpegWriter;
+import io.clarity.engine.metadata.BaselineJpegDecoder;
 import org.junit.Test;
 
 import java.io.IOException;
@@ -51,13 +52,52 @@ public class DegradationEstimateTest {
         assertEquals(0f, DegradationEstimate.of(clean, none).strength(), 0f);
         assertEquals(0f, DegradationEstimate.of(noisy(clean, 4, false, 1), none).strength(), 0f);
         assertEquals(1f, DegradationEstimate.of(noisy(clean, 20, false, 1), none).strength(), 0f);
-        float mid = DegradationEstimate.of(noisy(clean, 11, false, 1), none).strength();
-        assertTrue("σ 11: " + mid, mid > 0.3f && mid < 0.7f);
-        byte[] q90 = JpegQualityTest.encode(clean, 90, StreamingJpegWriter.Subsampling.YUV420);
+        float mid = DegradationEstimate.of(noisy(clean, 8, false, 1), none).strength();
+        assertTrue("σ 8: " + mid, mid > 0.2f && mid < 0.7f);
+        byte[] q95 = JpegQualityTest.encode(clean, 95, StreamingJpegWriter.Subsampling.YUV420);
         byte[] q30 = JpegQualityTest.encode(clean, 30, StreamingJpegWriter.Subsampling.YUV420);
-        assertEquals(0f, DegradationEstimate.of(clean, q90).strength(), 0f);
+        assertEquals(0f, DegradationEstimate.of(clean, q95).strength(), 0f);
         assertEquals(1f, DegradationEstimate.of(clean, q30).strength(), 0f);
         assertEquals(1f, DegradationEstimate.of(edges(128, 3.2, false), none).strength(), 0f);
+    }
+
+    @Test
+    public void aPhotoBothCompressedAtQ80AndNoisyGetsAnIntermediateStrength() throws IOException {
+        ArgbImage noisy = noisy(scene(128, 128, 2), 4, false, 3);
+        byte[] q80 = JpegQualityTest.encode(noisy, 80, StreamingJpegWriter.Subsampling.YUV420);
+        DegradationEstimate estimate = DegradationEstimate.of(decode(q80), q80);
+        assertEquals(80, estimate.jpegQuality().orElseThrow().quality());
+        assertTrue(estimate.toString(), estimate.strength() > 0.1f && estimate.strength() < 0.6f);
+        byte[] q70 = JpegQualityTest.encode(noisy, 70, StreamingJpegWriter.Subsampling.YUV420);
+        assertTrue("lower quality, more cleaning",
+                DegradationEstimate.of(decode(q70), q70).strength() > estimate.strength());
+    }
+
+    @Test
+    public void theRampsAddUpAndClipAtOne() {
+        double q = DegradationEstimate.QUALITY_LIGHT;
+        double dq = DegradationEstimate.QUALITY_HEAVY - q;
+        double n = DegradationEstimate.NOISE_LIGHT;
+        double dn = DegradationEstimate.NOISE_HEAVY - n;
+        double b = DegradationEstimate.BLUR_LIGHT;
+        double db = DegradationEstimate.BLUR_HEAVY - b;
+        assertEquals(0, strength((int) q, n, b), 1e-9);
+        assertEquals(0, strength(null, n, b), 1e-9);
+        assertEquals(0.5, strength((int) Math.round(q + dq / 2), n, b), 0.03);
+        assertEquals(0.25, strength(null, n + dn / 4, b), 1e-9);
+        assertEquals(0.25, strength(null, n, b + db / 4), 1e-9);
+        assertEquals("JPEG and noise together", 0.75, strength((int) Math.round(q + dq / 2), n + dn / 4, b), 0.03);
+        assertEquals(1, strength((int) Math.round(q + dq / 2), n + dn, b + db), 0);
+    }
+
+    private static ArgbImage decode(byte[] jpeg) throws IOException {
+        return BaselineJpegDecoder.decode(jpeg, 1 << 20).image;
+    }
+
+    private static double strength(Integer quality, double noise, double blur) {
+        return DegradationEstimate.strength(quality, noise, blur, DegradationEstimate.QUALITY_LIGHT,
+                DegradationEstimate.QUALITY_HEAVY, DegradationEstimate.NOISE_LIGHT, DegradationEstimate.NOISE_HEAVY,
+                DegradationEstimate.BLUR_LIGHT, DegradationEstimate.BLUR_HEAVY);
     }
 
     /** Smooth colour ramps with a few sharp-edged discs: flat enough for noise, edged enough for blur. */
