@@ -98,7 +98,7 @@ public final class DegradationEstimate {
     /**
      * The cleaning strength for the real-photo model, 0..1: the sum of three ramps (JPEG quality, noise, blur), so
      * that a photo both compressed and noisy gets more than either alone (after JPEG the noise reads low: q80 keeps
-     * about half of σ 4).
+     * about a quarter of σ 4).
      */
     public float strength() {
         return (float) strength(jpegQuality.map(JpegQuality::quality).orElse(null), noiseSigma, blurSigma,
