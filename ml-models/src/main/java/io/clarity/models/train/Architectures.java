@@ -55,7 +55,7 @@ public final class Architectures {
      * ({@link FoldInputCopies}).
      */
     public static Network atScale(Network trained, int scale, long seed) {
-        Network net = FoldInputCopies.isFoldable(trained) ? FoldInputCopies.fold(trained) : trained;
+        Network net = FoldInputCopies.inCurrentLayout(trained);
         List<Layer> old = net.layers();
         int n = old.size();
         if (n < 4 || !(old.get(n - 1) instanceof DepthToSpace) || !(old.get(n - 2) instanceof InputSkip)
@@ -81,7 +81,7 @@ public final class Architectures {
      * is 1. Training then starts from the trained net's quality instead of from scratch.
      */
     public static Network fastWidened(Network trained, int d, int s, int m, long seed) {
-        Network net = FoldInputCopies.isFoldable(trained) ? FoldInputCopies.fold(trained) : trained;
+        Network net = FoldInputCopies.inCurrentLayout(trained);
         List<Layer> old = net.layers();
         int n = old.size();
         if (n < 9 || n % 2 == 0 || !(old.get(n - 1) instanceof DepthToSpace) || !(old.get(n - 2) instanceof InputSkip)

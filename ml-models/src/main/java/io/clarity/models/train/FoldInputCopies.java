@@ -83,6 +83,11 @@ public final class FoldInputCopies {
         return whyNotFoldable(network) == null;
     }
 
+    /** The net in the current layout: folded when it is in the older input-copy layout, else itself. */
+    public static Network inCurrentLayout(Network network) {
+        return isFoldable(network) ? fold(network) : network;
+    }
+
     /** Null for a net in the older input-copy layout, otherwise what is not. */
     static String whyNotFoldable(Network network) {
         List<Layer> layers = network.layers();

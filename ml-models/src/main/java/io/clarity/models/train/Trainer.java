@@ -349,7 +349,7 @@ public final class Trainer {
      * --fast-width/--fast-shrink/--fast-mapping is widened to them, computing what it did.
      */
     private Network initialWeights(Network init) {
-        Network net = FoldInputCopies.isFoldable(init) ? FoldInputCopies.fold(init) : init;
+        Network net = FoldInputCopies.inCurrentLayout(init);
         if ((options.arch.equals("fast") || options.arch.equals("realphoto")) && net.scale() != options.scales[0]) {
             net = Architectures.atScale(net, options.scales[0], options.seed);
         }

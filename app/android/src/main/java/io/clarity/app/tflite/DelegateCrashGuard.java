@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DelegateCrashGuard {
     private static final String RUNNING = "running.";
     private static final String UNSAFE = "unsafe.";
+    /** What {@link #key} appends to a model id for NNAPI (the GPU's key is the id itself). */
+    private static final String NNAPI_SUFFIX = "@nnapi";
 
     private final SharedPreferences prefs;
     /** Delegate runs alive in this process: their marks are not a dead process's. */
@@ -36,7 +38,7 @@ public final class DelegateCrashGuard {
         if (started != null && liveRuns(modelId).get() == 0) {
             prefs.edit()
                     .remove(RUNNING + modelId)
-                    .putString(UNSAFE + modelId, "the app stopped during a " + (modelId.endsWith("@nnapi") ? "NNAPI" : "GPU") + " run of "
+                    .putString(UNSAFE + modelId, "the app stopped during a " + (modelId.endsWith(NNAPI_SUFFIX) ? "NNAPI" : "GPU") + " run of "
                             + modelId + " started " + started)
                     .commit();
         }
@@ -67,7 +69,7 @@ public final class DelegateCrashGuard {
 
     /** The mark's name: the model id for the GPU (as before NNAPI), {@code <id>@nnapi} for NNAPI. */
     static String key(String modelId, Backend delegate) {
-        return delegate == Backend.NNAPI ? modelId + "@nnapi" : modelId;
+        return delegate == Backend.NNAPI ? modelId + NNAPI_SUFFIX : modelId;
     }
 
     /** Marks a delegate run as started; written synchronously, before the delegate gets a chance to crash. */
