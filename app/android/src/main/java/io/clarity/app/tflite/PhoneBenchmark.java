@@ -8,6 +8,7 @@ import io.clarity.engine.pipeline.EnhanceOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.LongSupplier;
 
 /**
  * "Test this phone": each selectable model on one fixed tile on every backend the phone has, timed, and its output
@@ -45,9 +46,11 @@ public final class PhoneBenchmark {
     /**
      * @param modelIds   the selectable models
      * @param candidates {@link BackendChoice#candidates}; {@link Backend#CPU} is the reference and runs first
+     * @param nanoTime   times the runs: {@code System::nanoTime} (tests pass a clock their fake backends advance, so
+     *                   a ranking never depends on how busy the machine is)
      */
     public static BenchmarkResult run(List<String> modelIds, List<Backend> candidates, Backends backends,
-                                      Progress progress, long nowMillis) {
+                                      Progress progress, long nowMillis, LongSupplier nanoTime) {
         List<BenchmarkResult.Measurement> out = new ArrayList<>();
         int total = modelIds.size() * candidates.size();
         for (String id : modelIds) {
@@ -59,7 +62,7 @@ public final class PhoneBenchmark {
                     m = new BenchmarkResult.Measurement(id, backend, 0, Double.NaN, 0,
                             "no CPU fp32 output to compare with: " + referenceError);
                 } else {
-                    Timed timed = measure(id, backend, backends);
+                    Timed timed = measure(id, backend, backends, nanoTime);
                     if (backend == Backend.CPU) {
                         reference = timed.output;
                         referenceError = timed.error;
@@ -81,18 +84,18 @@ public final class PhoneBenchmark {
         String error;
     }
 
-    private static Timed measure(String id, Backend backend, Backends backends) {
+    private static Timed measure(String id, Backend backend, Backends backends, LongSupplier nanoTime) {
         Timed t = new Timed();
         try (SuperResolutionModel model = backends.open(id, backend)) {
             ModelSpec spec = model.spec();
             int side = EnhanceOptions.DEFAULT_TILE_SIZE; // the GPU's and NNAPI's fixed shape too
             FloatImage tile = tile(side, spec.channels().count());
             t.output = model.upscale(tile); // warm-up: kernels compile, caches fill
-            long start = System.nanoTime();
+            long start = nanoTime.getAsLong();
             for (int i = 0; i < TIMED_RUNS; i++) {
                 model.upscale(tile);
             }
-            t.millis = (System.nanoTime() - start) / 1e6 / TIMED_RUNS;
+            t.millis = (nanoTime.getAsLong() - start) / 1e6 / TIMED_RUNS;
             int core = Math.max(1, side - 2 * spec.halo());
             t.corePixels = core * core;
         } catch (Exception | LinkageError e) {

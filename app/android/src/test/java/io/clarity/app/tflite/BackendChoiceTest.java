@@ -31,8 +31,13 @@ import java.util.List;
 public class BackendChoiceTest {
     private static final int API = Build.VERSION.SDK_INT;
 
-    /** A pretend backend: doubles each pixel, {@code millis} late, off by {@code error} when it computes wrongly. */
-    private static final class FakeBackend implements SuperResolutionModel {
+    private final FakeClock clock = new FakeClock();
+
+    /**
+     * A pretend backend: doubles each pixel, taking {@code millis} on the test's clock, off by {@code error} when it
+     * computes wrongly.
+     */
+    private final class FakeBackend implements SuperResolutionModel {
         private final long millis;
         private final float error;
 
@@ -47,8 +52,8 @@ public class BackendChoiceTest {
         }
 
         @Override
-        public FloatImage upscale(FloatImage tile) throws InterruptedException {
-            Thread.sleep(millis);
+        public FloatImage upscale(FloatImage tile) {
+            clock.advanceMillis(millis);
             FloatImage out = new FloatImage(tile.width() * 2, tile.height() * 2, 1);
             for (int y = 0; y < out.height(); y++) {
                 for (int x = 0; x < out.width(); x++) {
@@ -64,7 +69,7 @@ public class BackendChoiceTest {
     }
 
     /** CPU 40 ms; int8 20 ms and right; GPU 2 ms but wrong (a driver bug); NNAPI 8 ms and right. */
-    private static PhoneBenchmark.Backends phone() {
+    private PhoneBenchmark.Backends phone() {
         return (id, backend) -> {
             switch (backend) {
                 case CPU:
@@ -81,10 +86,10 @@ public class BackendChoiceTest {
         };
     }
 
-    private static BenchmarkResult measure() {
+    private BenchmarkResult measure() {
         List<String> done = new ArrayList<>();
         BenchmarkResult r = PhoneBenchmark.run(Collections.singletonList("m"), BackendChoice.candidates(API, true), phone(),
-                (d, t, last) -> done.add(d + "/" + t), 0);
+                (d, t, last) -> done.add(d + "/" + t), 0, clock);
         assertEquals(BackendChoice.candidates(API, true).size(), done.size());
         return r;
     }
@@ -147,7 +152,7 @@ public class BackendChoiceTest {
             return phone().open(id, backend);
         };
         BenchmarkResult r = PhoneBenchmark.run(Arrays.asList("a", "b"), BackendChoice.candidates(API, true), noNnapi,
-                (d, t, last) -> { }, 0);
+                (d, t, last) -> { }, 0, clock);
         assertEquals(2 * BackendChoice.candidates(API, true).size(), r.measurements().size());
         assertTrue(r.of("b").get(1).error.contains("Failed to apply delegate"));
         assertEquals(Backend.CPU, BackendChoice.choose(Processor.AUTOMATIC, API, true, r.of("b"), true).backend);

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
 
 /** State holder of "Test this phone": runs {@link PhoneBenchmark} off the main thread and stores what it measured. */
 public final class BenchmarkViewModel extends AndroidViewModel {
@@ -34,6 +35,7 @@ public final class BenchmarkViewModel extends AndroidViewModel {
     private final PhoneBenchmark.Backends backends;
     private final boolean gpuSupported;
     private final Executor worker;
+    private final LongSupplier nanoTime;
     private final Handler main = new Handler(Looper.getMainLooper());
     private final MutableLiveData<BenchmarkUiState> uiState = new MutableLiveData<>();
     private List<ModelInfo> models = Collections.emptyList();
@@ -48,17 +50,21 @@ public final class BenchmarkViewModel extends AndroidViewModel {
     }
 
     private BenchmarkViewModel(Application application, SettingsStore store, TfliteRuntime runtime, Executor worker) {
-        this(application, store, runtime::open, runtime.hasGpu(), worker);
+        this(application, store, runtime::open, runtime.hasGpu(), worker, System::nanoTime);
     }
 
-    /** @param worker runs the models: one thread, so every backend is created and closed on the thread that runs it */
+    /**
+     * @param worker   runs the models: one thread, so every backend is created and closed on the thread that runs it
+     * @param nanoTime times them ({@link PhoneBenchmark#run})
+     */
     BenchmarkViewModel(Application application, SettingsStore store, PhoneBenchmark.Backends backends,
-                       boolean gpuSupported, Executor worker) {
+                       boolean gpuSupported, Executor worker, LongSupplier nanoTime) {
         super(application);
         this.store = store;
         this.backends = backends;
         this.gpuSupported = gpuSupported;
         this.worker = worker;
+        this.nanoTime = nanoTime;
         this.result = store.benchmark();
         publish();
         worker.execute(() -> {
@@ -92,7 +98,7 @@ public final class BenchmarkViewModel extends AndroidViewModel {
                     (d, t, last) -> main.post(() -> {
                         done = d;
                         publish();
-                    }), System.currentTimeMillis());
+                    }), System.currentTimeMillis(), nanoTime);
             store.writeBenchmark(measured);
             main.post(() -> {
                 result = measured;

@@ -16,6 +16,7 @@ import io.clarity.app.data.SettingsStore;
 import io.clarity.app.tflite.Backend;
 import io.clarity.app.tflite.BackendChoice;
 import io.clarity.app.tflite.BenchmarkResult;
+import io.clarity.app.tflite.FakeClock;
 import io.clarity.app.tflite.PhoneBenchmark;
 import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.model.ModelSpec;
@@ -34,9 +35,13 @@ import org.robolectric.annotation.Config;
 @Config(sdk = 34)
 public class BenchmarkViewModelTest {
     private final Application app = ApplicationProvider.getApplicationContext();
+    private final FakeClock clock = new FakeClock();
 
-    /** Nearest-neighbour x2: CPU 12 ms, CPU int8 6 ms, NNAPI 3 ms, and the GPU 1 ms but wrong (all zeros). */
-    private static PhoneBenchmark.Backends fakes() {
+    /**
+     * Nearest-neighbour x2 on the test's clock: CPU 12 ms, CPU int8 6 ms, NNAPI 3 ms, and the GPU 1 ms but wrong
+     * (all zeros).
+     */
+    private PhoneBenchmark.Backends fakes() {
         return (id, backend) -> new SuperResolutionModel() {
             @Override
             public ModelSpec spec() {
@@ -44,8 +49,8 @@ public class BenchmarkViewModelTest {
             }
 
             @Override
-            public FloatImage upscale(FloatImage tile) throws InterruptedException {
-                Thread.sleep(backend == Backend.CPU ? 12 : backend == Backend.CPU_INT8 ? 6 : backend == Backend.NNAPI ? 3 : 1);
+            public FloatImage upscale(FloatImage tile) {
+                clock.advanceMillis(backend == Backend.CPU ? 12 : backend == Backend.CPU_INT8 ? 6 : backend == Backend.NNAPI ? 3 : 1);
                 FloatImage out = new FloatImage(tile.width() * 2, tile.height() * 2, tile.channels());
                 for (int y = 0; y < out.height(); y++) {
                     for (int x = 0; x < out.width(); x++) {
@@ -70,7 +75,7 @@ public class BenchmarkViewModelTest {
 
     @Test
     public void theResultIsStoredAndFeedsAutomaticAndTheEstimates() {
-        BenchmarkViewModel vm = new BenchmarkViewModel(app, new SettingsStore(app), fakes(), true, Runnable::run);
+        BenchmarkViewModel vm = new BenchmarkViewModel(app, new SettingsStore(app), fakes(), true, Runnable::run, clock);
         BenchmarkUiState before = idle(vm);
         assertTrue(before.result().isEmpty());
         assertFalse(before.models().isEmpty());
@@ -95,6 +100,7 @@ public class BenchmarkViewModelTest {
                 nnapi = m;
             }
         }
+        assertEquals("the fake's 3 ms, exactly", 3.0, nnapi.millisPerTile, 1e-9);
         long estimate = new EnhanceEstimates(app).estimateMillis(model, 12_000_000);
         assertEquals("12 MP on what Automatic runs", PhoneBenchmark.photoMillis(nnapi), estimate, 1);
     }
