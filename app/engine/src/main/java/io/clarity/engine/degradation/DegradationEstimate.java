@@ -33,19 +33,6 @@ public final class DegradationEstimate {
     /** The re-blur of the blur estimate, in input pixels. */
     static final double REBLUR_SIGMA = 1.0;
 
-    // The ramps' ends (each ramp 0 at its light end, 1 at its heavy end; strength() adds them) were chosen by
-    // io.clarity.models.eval.StrengthCalibration for realphoto-x2's light and heavy weights: BSD200 training photos
-    // (never the benchmarks) at 20 known degradations, the best fixed strength of each, and a grid search for the ends
-    // that lose least against it (0.04 dB on average, 0.28 at the worst level; the earlier ends, q70-40, σ 6-16 and
-    // blur 1.2-2.2, lost 0.15). After JPEG the noise reads low (q80 keeps about a quarter of σ 4), so the quality
-    // ramp carries the compressed-and-noisy middle; a bicubic-downscaled sharp photo reads blur 0.05.
-    public static final double NOISE_LIGHT = 5;
-    public static final double NOISE_HEAVY = 12;
-    public static final int QUALITY_LIGHT = 90;
-    public static final int QUALITY_HEAVY = 50;
-    public static final double BLUR_LIGHT = 0.6;
-    public static final double BLUR_HEAVY = 1.0;
-
     private final Optional<JpegQuality> jpegQuality;
     private final double noiseSigma;
     private final double blurSigma;
@@ -95,26 +82,10 @@ public final class DegradationEstimate {
         return blurSigma;
     }
 
-    /**
-     * The cleaning strength for the real-photo model, 0..1: the sum of three ramps (JPEG quality, noise, blur), so
-     * that a photo both compressed and noisy gets more than either alone (after JPEG the noise reads low: q80 keeps
-     * about a quarter of σ 4).
-     */
+    /** The cleaning strength for realphoto-x2, 0..1, through its calibrated ramps ({@link StrengthRamps#REALPHOTO_X2}). */
     public float strength() {
-        return (float) strength(jpegQuality.map(JpegQuality::quality).orElse(null), noiseSigma, blurSigma,
-                QUALITY_LIGHT, QUALITY_HEAVY, NOISE_LIGHT, NOISE_HEAVY, BLUR_LIGHT, BLUR_HEAVY);
-    }
-
-    /**
-     * The mapping with its ramps' ends as arguments (quality null: not a JPEG), for the calibration that picks
-     * them: each ramp is 0 at its light end and 1 at its heavy end, the sum is clipped to 0..1.
-     */
-    public static double strength(Integer quality, double noise, double blur, double qualityLight, double qualityHeavy,
-                                  double noiseLight, double noiseHeavy, double blurLight, double blurHeavy) {
-        double jpeg = quality == null ? 0 : Math.max(0, (qualityLight - quality) / (qualityLight - qualityHeavy));
-        double sum = jpeg + Math.max(0, (noise - noiseLight) / (noiseHeavy - noiseLight))
-                + Math.max(0, (blur - blurLight) / (blurHeavy - blurLight));
-        return Math.min(1, sum);
+        return (float) StrengthRamps.REALPHOTO_X2.strength(jpegQuality.map(JpegQuality::quality).orElse(null),
+                noiseSigma, blurSigma);
     }
 
     @Override

@@ -50,10 +50,10 @@ public class DegradationEstimateTest {
         ArgbImage clean = scene(128, 128, 2);
         byte[] none = new byte[0];
         assertEquals(0f, DegradationEstimate.of(clean, none).strength(), 0f);
-        assertEquals(0f, DegradationEstimate.of(noisy(clean, 4, false, 1), none).strength(), 0f);
+        assertEquals(0f, DegradationEstimate.of(noisy(clean, 3, false, 1), none).strength(), 0f);
         assertEquals(1f, DegradationEstimate.of(noisy(clean, 20, false, 1), none).strength(), 0f);
-        float mid = DegradationEstimate.of(noisy(clean, 8, false, 1), none).strength();
-        assertTrue("σ 8: " + mid, mid > 0.2f && mid < 0.7f);
+        float mid = DegradationEstimate.of(noisy(clean, 7, false, 1), none).strength();
+        assertTrue("σ 7: " + mid, mid > 0.2f && mid < 0.8f);
         byte[] q95 = JpegQualityTest.encode(clean, 95, StreamingJpegWriter.Subsampling.YUV420);
         byte[] q30 = JpegQualityTest.encode(clean, 30, StreamingJpegWriter.Subsampling.YUV420);
         assertEquals(0f, DegradationEstimate.of(clean, q95).strength(), 0f);
@@ -73,31 +73,8 @@ public class DegradationEstimateTest {
                 DegradationEstimate.of(decode(q70), q70).strength() > estimate.strength());
     }
 
-    @Test
-    public void theRampsAddUpAndClipAtOne() {
-        double q = DegradationEstimate.QUALITY_LIGHT;
-        double dq = DegradationEstimate.QUALITY_HEAVY - q;
-        double n = DegradationEstimate.NOISE_LIGHT;
-        double dn = DegradationEstimate.NOISE_HEAVY - n;
-        double b = DegradationEstimate.BLUR_LIGHT;
-        double db = DegradationEstimate.BLUR_HEAVY - b;
-        assertEquals(0, strength((int) q, n, b), 1e-9);
-        assertEquals(0, strength(null, n, b), 1e-9);
-        assertEquals(0.5, strength((int) Math.round(q + dq / 2), n, b), 0.03);
-        assertEquals(0.25, strength(null, n + dn / 4, b), 1e-9);
-        assertEquals(0.25, strength(null, n, b + db / 4), 1e-9);
-        assertEquals("JPEG and noise together", 0.75, strength((int) Math.round(q + dq / 2), n + dn / 4, b), 0.03);
-        assertEquals(1, strength((int) Math.round(q + dq / 2), n + dn, b + db), 0);
-    }
-
     private static ArgbImage decode(byte[] jpeg) throws IOException {
         return BaselineJpegDecoder.decode(jpeg, 1 << 20).image;
-    }
-
-    private static double strength(Integer quality, double noise, double blur) {
-        return DegradationEstimate.strength(quality, noise, blur, DegradationEstimate.QUALITY_LIGHT,
-                DegradationEstimate.QUALITY_HEAVY, DegradationEstimate.NOISE_LIGHT, DegradationEstimate.NOISE_HEAVY,
-                DegradationEstimate.BLUR_LIGHT, DegradationEstimate.BLUR_HEAVY);
     }
 
     /** Smooth colour ramps with a few sharp-edged discs: flat enough for noise, edged enough for blur. */
