@@ -17,6 +17,7 @@ import io.clarity.models.data.SharedData;
 import io.clarity.models.quant.PhotoTiles;
 import io.clarity.models.tflite.BlendedModel;
 import io.clarity.models.tflite.TfliteHostModel;
+import io.clarity.models.tflite.TfliteModelWriter;
 import io.clarity.models.train.Architectures;
 import io.clarity.models.weights.WeightsFile;
 
@@ -240,6 +241,14 @@ public final class ModelCard {
         if (q != null) {
             md.append(String.format(Locale.ROOT, "\nint8 − fp32: Set5 %+.3f dB, Set14 %+.3f dB.\n",
                     q[0].psnr - f[0].psnr, q[1].psnr - f[1].psnr));
+            if (TfliteModelWriter.hasInputCopySkip(net)) {
+                int tail = TfliteModelWriter.floatTailStart(net);
+                int maker = TfliteModelWriter.outputMaker(net);
+                md.append(String.format(Locale.ROOT, "The int8 file runs %.1f%% of its MACs in float "
+                                + "(`ExportModel.int8`): the input skip%s.\n",
+                        100 * Architectures.macsPerOutputPixel(net, tail) / Architectures.macsPerOutputPixel(net),
+                        tail < maker ? " and the last layers (" + describe(net.layers().subList(tail, maker)) + ")" : ""));
+            }
         }
         Path heavyFile = dir.resolve(id + BlendedModel.HEAVY_SUFFIX + ".clw");
         RealPhotoCard realPhoto = detail == null ? null : new RealPhotoCard(evaluator, dir, bench, id, scale, weights,
@@ -400,8 +409,12 @@ public final class ModelCard {
     }
 
     private static String describe(Network net) {
+        return describe(net.layers());
+    }
+
+    private static String describe(List<Layer> layers) {
         List<String> parts = new ArrayList<>();
-        for (Layer layer : net.layers()) {
+        for (Layer layer : layers) {
             if (layer instanceof Conv2d) {
                 Conv2d c = (Conv2d) layer;
                 parts.add(String.format(Locale.ROOT, "conv %dx%d %d→%d%s", c.kernelSize(), c.kernelSize(),

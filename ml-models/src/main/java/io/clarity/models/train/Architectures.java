@@ -269,10 +269,17 @@ public final class Architectures {
 
     /** Multiply-accumulates per output pixel of a network at {@code scale} (pre-upscaled nets: scale 1). */
     public static double macsPerOutputPixel(Network network) {
+        return macsPerOutputPixel(network, 0);
+    }
+
+    /** The multiply-accumulates per output pixel of layers {@code from} to the last (an int8 file's float tail). */
+    public static double macsPerOutputPixel(Network network, int from) {
         double macs = 0;
         int pixelsPerInput = 1;
-        for (Layer layer : network.layers()) {
-            Conv2d c = convolutionOf(layer);
+        List<Layer> layers = network.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            Conv2d c = i >= from ? convolutionOf(layer) : null;
             if (c != null) {
                 macs += (double) c.inChannels() * c.outChannels() * c.kernelSize() * c.kernelSize() * pixelsPerInput;
             } else if (layer instanceof DepthToSpace) {

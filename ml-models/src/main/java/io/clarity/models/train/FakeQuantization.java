@@ -16,8 +16,9 @@ import java.util.List;
  * The int8 model's activation rounding, simulated in the float training graph for quantization-aware
  * fine-tuning: the input on TFLite's 1/255 grid, and every layer output on the 255-step grid of the range the
  * int8 writer would give it (the output maker's clipped to [0, 1], DEPTH_TO_SPACE untouched, as in
- * {@link TfliteModelWriter#writeInt8}), and the Fast family's skip kept float as {@link ExportModel#int8} writes
- * it. Rounding passes its gradient straight through; clipping stops it.
+ * {@link TfliteModelWriter#writeInt8}), and the Fast family's skip and float tail kept float as {@link ExportModel#int8}
+ * writes them. The grids are the calibrated ranges before {@link io.clarity.models.quant.RangeNarrowing}, which the
+ * export chooses afresh for the trained weights. Rounding passes its gradient straight through; clipping stops it.
  * Weights stay float: the writer's error-feedback rounding handles them, and activations are where fast-x2
  * lost its int8 PSNR (README).
  */
@@ -46,6 +47,12 @@ final class FakeQuantization {
             // ExportModel's float skip: the sum float; an input skip adds the float input (TrainableNetwork), the
             // older layout's copy is rounded for the body only
             grids[outputMaker] = null;
+            if (layers.get(outputMaker) instanceof InputSkip) {
+                // and its float tail: the head and the activation it reads
+                for (int i = TfliteModelWriter.floatTailStart(network); i < outputMaker; i++) {
+                    grids[i] = null;
+                }
+            }
         }
         boolean copyFirst = floatSkip && !(layers.get(outputMaker) instanceof InputSkip);
         inputGrid = copyFirst ? null : TfliteModelWriter.inputQuantization();

@@ -271,7 +271,7 @@ public class EnhanceTest {
         assertTrue(outText(), fast.contains("36.75") && fast.contains("32.48") && fast.contains("default for x2"));
         String realphoto = Arrays.stream(outText().split("\n")).filter(l -> l.startsWith("realphoto-x2 ")).findFirst().orElse("");
         assertTrue(outText(), realphoto.contains("--detail") && realphoto.contains("--strength auto"));
-        assertTrue(outText(), outText().contains("fast-x2-int8") && outText().contains("36.52"));
+        assertTrue(outText(), outText().contains("fast-x2-int8") && outText().contains("36.66"));
     }
 
     @Test

@@ -93,11 +93,12 @@ public class CalibrationTest {
         }
         // pixelShuffle: conv, PReLU, conv, LeakyReLU, Add(1), conv+ReLU, conv, DEPTH_TO_SPACE, conv. Only conv 5
         // feeds a conv through nothing an Add reads; conv 0's PReLU output is an Add source and must not change.
-        float[] before = channelMaxAbs(net, tiles, 5);
-        float[] after = channelMaxAbs(equalized, tiles, 5);
+        // Each channel's extent: the larger end of its own least-squared-error range (its max |x| without rare extremes).
+        float[] before = ActivationEqualization.channelExtents(net, tiles)[5];
+        float[] after = ActivationEqualization.channelExtents(equalized, tiles)[5];
         assertTrue("spread before " + spread(before), spread(before) > 1.5f);
-        assertEquals("spread after", 1f, spread(after), 1e-3f);
-        assertEquals(max(before), max(after), 1e-4f * max(before));
+        assertEquals("spread after", 1f, spread(after), 2e-3f);
+        assertEquals(max(before), max(after), 1e-3f * max(before));
         assertEquals(spread(channelMaxAbs(net, tiles, 0)), spread(channelMaxAbs(equalized, tiles, 0)), 1e-5f);
     }
 

@@ -7,7 +7,9 @@ import io.clarity.models.data.SharedData;
 import io.clarity.models.quant.ActivationEqualization;
 import io.clarity.models.quant.ActivationRanges;
 import io.clarity.models.quant.Calibration;
+import io.clarity.models.quant.Int8Simulation;
 import io.clarity.models.quant.PhotoTiles;
+import io.clarity.models.quant.RangeNarrowing;
 import io.clarity.models.weights.WeightsFile;
 import org.junit.Test;
 
@@ -17,6 +19,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Optional;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
@@ -72,6 +75,104 @@ public class Int8ExportTest {
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("float I/O"));
         }
+    }
+
+    @Test
+    public void keepingTheLastLayersInFloatBringsTheInt8ModelCloserToItsFloatTwin() throws Exception {
+        Fixture f = Fixture.load();
+        Network net = ActivationEqualization.apply(f.weights.network(), f.calibration);
+        ModelDescription metadata = ModelDescription.describe("fast-x2", net, 1);
+        ActivationRanges ranges = Calibration.collect(net, f.calibration);
+        int maker = TfliteModelWriter.outputMaker(net);
+        int tail = TfliteModelWriter.floatTailStart(net);
+        assertEquals("from the PReLU the expand conv reads: expand conv, its PReLU, head conv", maker - 4, tail);
+        double skipOnly = psnrAgainstFloat(net, TfliteModelWriter.writeInt8(net, metadata, ranges,
+                TfliteModelWriter.Int8Io.FLOAT, true, true, maker), f.test);
+        double floatTail = psnrAgainstFloat(net, TfliteModelWriter.writeInt8(net, metadata, ranges,
+                TfliteModelWriter.Int8Io.FLOAT, true, true, tail), f.test);
+        System.out.printf("fast-x2 int8 vs float: float tail %.2f dB, float skip only %.2f dB%n", floatTail, skipOnly);
+        assertTrue("float tail " + floatTail + " dB, skip only " + skipOnly + " dB", floatTail - skipOnly >= 0.5);
+        try {
+            TfliteModelWriter.writeInt8(net, metadata, ranges, TfliteModelWriter.Int8Io.FLOAT, true, false, tail);
+            throw new AssertionError("a float tail without the float skip was written");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("float skip"));
+        }
+    }
+
+    @Test
+    public void simulationComputesWhatTfliteInt8Computes() throws Exception {
+        Fixture f = Fixture.load();
+        Network net = ActivationEqualization.apply(f.weights.network(), f.calibration);
+        ActivationRanges ranges = Calibration.collect(net, f.calibration);
+        int maker = TfliteModelWriter.outputMaker(net);
+        for (int tail : new int[] {maker, TfliteModelWriter.floatTailStart(net)}) {
+            assertSimulationMatches(net, ranges, true, tail, f.test);
+        }
+        WeightsFile linear = WeightsFile.read(Paths.get("models", "linear-x2.clw"));
+        Network plain = linear.network();
+        List<FloatImage> linearTiles = f.test.subList(0, 4);
+        assertSimulationMatches(plain, Calibration.collect(plain, f.calibration), false, plain.layers().size(),
+                linearTiles);
+    }
+
+    @Test
+    public void narrowedRangesBringTheInt8ModelCloserToItsFloatTwinOnHeldOutTiles() throws Exception {
+        Fixture f = Fixture.load();
+        Network net = ActivationEqualization.apply(f.weights.network(), f.calibration);
+        ModelDescription metadata = ModelDescription.describe("fast-x2", net, 1);
+        ActivationRanges ranges = Calibration.collect(net, f.calibration);
+        int tail = TfliteModelWriter.floatTailStart(net);
+        RangeNarrowing.Choice choice = RangeNarrowing.choose(net, ranges, f.calibration, true, tail);
+        double wide = psnrAgainstFloat(net, TfliteModelWriter.writeInt8(net, metadata, ranges,
+                TfliteModelWriter.Int8Io.FLOAT, true, true, tail), f.test);
+        double narrowed = psnrAgainstFloat(net, TfliteModelWriter.writeInt8(net, metadata, choice.ranges,
+                TfliteModelWriter.Int8Io.FLOAT, true, true, tail), f.test);
+        System.out.printf("fast-x2 int8 vs float on held-out tiles: ranges x%.2f %.2f dB, least squared error %.2f dB%n",
+                choice.factor, narrowed, wide);
+        assertTrue("the search keeps the best factor it tried", choice.errors[0] >= minimum(choice.errors));
+        assertTrue("narrowed x" + choice.factor + " " + narrowed + " dB, unnarrowed " + wide + " dB",
+                narrowed >= wide);
+    }
+
+    private static double minimum(double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : values) {
+            min = Double.isNaN(v) ? min : Math.min(min, v);
+        }
+        return min;
+    }
+
+    /**
+     * The simulation's error against float has the size of TFLite int8's (within 0.3 dB). Not pixel for pixel: a value
+     * rounded the other way by TFLite's fixed-point requantization changes every later rounding.
+     */
+    private static void assertSimulationMatches(Network net, ActivationRanges ranges, boolean floatSkip, int tail,
+                                                List<FloatImage> tiles) {
+        byte[] int8 = TfliteModelWriter.writeInt8(net, ModelDescription.describe("sim", net, 1), ranges,
+                TfliteModelWriter.Int8Io.FLOAT, true, floatSkip, tail);
+        Int8Simulation simulation = new Int8Simulation(net, ranges, floatSkip, tail);
+        double simulatedVsFloat = 0;
+        double realVsFloat = 0;
+        try (TfliteHostModel model = new TfliteHostModel(int8, 2)) {
+            for (FloatImage tile : tiles) {
+                float[] real = model.upscale(tile).data();
+                float[] simulated = simulation.forward(tile).data();
+                float[] fp32 = net.forward(tile).data();
+                for (int i = 0; i < real.length; i++) {
+                    simulatedVsFloat += square(clamp(simulated[i]) - clamp(fp32[i]));
+                    realVsFloat += square(clamp(real[i]) - clamp(fp32[i]));
+                }
+            }
+        }
+        double gap = 10 * Math.log10(simulatedVsFloat / realVsFloat);
+        System.out.printf("int8 simulation (float skip %s, float from layer %d): squared error vs float %.3g, "
+                + "TFLite's %.3g (%+.2f dB)%n", floatSkip, tail, simulatedVsFloat, realVsFloat, gap);
+        assertTrue("simulation vs float " + simulatedVsFloat + ", TFLite vs float " + realVsFloat, Math.abs(gap) <= 0.3);
+    }
+
+    private static double square(double v) {
+        return v * v;
     }
 
     /** The committed fast-x2, tiles of 24 photos to calibrate on and held-out tiles of 8 others. */

@@ -5,14 +5,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.clarity.engine.image.FloatImage;
+import io.clarity.engine.model.ModelDescription;
 import io.clarity.engine.nn.Network;
 import io.clarity.models.TestNetworks;
 import io.clarity.models.data.SharedData;
 import io.clarity.models.quant.ActivationEqualization;
+import io.clarity.models.quant.ActivationRanges;
 import io.clarity.models.quant.Calibration;
 import io.clarity.models.quant.PhotoTiles;
 import io.clarity.models.tflite.ExportModel;
 import io.clarity.models.tflite.TfliteHostModel;
+import io.clarity.models.tflite.TfliteModelWriter;
 import io.clarity.models.weights.WeightsFile;
 import org.junit.Test;
 
@@ -42,8 +45,11 @@ public class FakeQuantizationTest {
         List<Path> photos = PhotoTiles.imagesIn(data.get().resolve("train").resolve("photos"));
         List<FloatImage> calibration = ExportModel.inputTiles(photos.subList(0, 8), shipped, 1, 2);
         Network net = ActivationEqualization.apply(shipped.network(), calibration);
-        byte[] int8 = ExportModel.int8("fast-x2", shipped, calibration); // equalizes as above, then calibrates
-        FakeQuantization simulation = new FakeQuantization(net, Calibration.collect(net, calibration));
+        ActivationRanges ranges = Calibration.collect(net, calibration);
+        // ExportModel.int8's layout with the calibrated ranges the simulation uses (before the export's narrowing)
+        byte[] int8 = TfliteModelWriter.writeInt8(net, ModelDescription.describe("fast-x2", net, 1), ranges,
+                TfliteModelWriter.Int8Io.FLOAT, true, true, TfliteModelWriter.floatTailStart(net));
+        FakeQuantization simulation = new FakeQuantization(net, ranges);
         List<FloatImage> probes = ExportModel.inputTiles(photos.subList(8, 12), shipped, 2, 1);
         try (NDManager manager = Engine.getInstance().newBaseManager();
              TrainableNetwork trainable = new TrainableNetwork(net, manager);

@@ -65,6 +65,23 @@ public final class ActivationRanges {
         return patchMoments[layer];
     }
 
+    /**
+     * These ranges with layers {@code 0 .. layers − 1} narrowed to {@code factor} times their min and max (factor
+     * ≤ 1 clips more); the input means and patch moments are the float network's and stay.
+     */
+    public ActivationRanges narrowed(double factor, int layers) {
+        if (!(factor > 0 && factor <= 1) || layers < 0 || layers > min.length) {
+            throw new IllegalArgumentException("narrowing by " + factor + " of " + layers + " layers");
+        }
+        float[] lo = min.clone();
+        float[] hi = max.clone();
+        for (int i = 0; i < layers; i++) {
+            lo[i] = (float) (lo[i] * factor);
+            hi[i] = (float) (hi[i] * factor);
+        }
+        return new ActivationRanges(inputMin, inputMax, lo, hi, inputMeans, patchMoments);
+    }
+
     @Override
     public String toString() {
         return "ActivationRanges[input " + inputMin + ".." + inputMax + ", min " + Arrays.toString(min)

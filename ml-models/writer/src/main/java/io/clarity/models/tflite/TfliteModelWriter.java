@@ -41,6 +41,9 @@ public final class TfliteModelWriter {
         INT8
     }
 
+    /** Convolutions {@link #floatTailStart} keeps in float. */
+    static final int FLOAT_TAIL_CONVOLUTIONS = 2;
+
     private TfliteModelWriter() {
     }
 
@@ -133,12 +136,26 @@ public final class TfliteModelWriter {
      */
     public static byte[] writeInt8(Network network, ModelDescription metadata, ActivationRanges ranges, Int8Io io,
                                    boolean pixelOutput, boolean floatSkip) {
+        return writeInt8(network, metadata, ranges, io, pixelOutput, floatSkip,
+                floatSkip ? outputMaker(network) : network.layers().size());
+    }
+
+    /**
+     * As {@link #writeInt8(Network, ModelDescription, ActivationRanges, Int8Io, boolean, boolean)}; with a float
+     * skip, layers {@code floatTail} up to the output maker run in float too (the int8 body's last tensor is
+     * DEQUANTIZEd and read by float ops): {@code floatTail} = the output maker keeps only the skip float,
+     * {@link #floatTailStart} the head convolution and the activation it reads. Without a float skip
+     * {@code floatTail} must be the layer count (nothing float).
+     */
+    public static byte[] writeInt8(Network network, ModelDescription metadata, ActivationRanges ranges, Int8Io io,
+                                   boolean pixelOutput, boolean floatSkip, int floatTail) {
         checkFits(network, metadata);
         List<Layer> layers = network.layers();
         int outputMaker = outputMaker(network);
         if (floatSkip && (io != Int8Io.FLOAT || !hasInputCopySkip(network))) {
             throw new IllegalArgumentException("a float skip needs float I/O and an input copy added back at the end");
         }
+        checkFloatTail(network, floatSkip, floatTail);
         if (ranges.layerCount() != layers.size()) {
             throw new IllegalArgumentException("ranges cover " + ranges.layerCount() + " layers, network has " + layers.size());
         }
@@ -167,10 +184,15 @@ public final class TfliteModelWriter {
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             String tag = "l" + i;
-            AffineInt8 q = pixelOutput && i == outputMaker
-                    ? AffineInt8.forRange(Math.max(0f, ranges.min(i)), Math.min(1f, Math.max(0f, ranges.max(i))))
-                    : AffineInt8.forRange(ranges.min(i), ranges.max(i));
-            if (copyFirst && i == 0) {
+            AffineInt8 q = outputQuantization(network, ranges, i, pixelOutput);
+            if (floatSkip && i >= floatTail && i < outputMaker) {
+                if (i == floatTail) {
+                    int dequantized = g.addActivation(tag + "/dequantized", TensorType.FLOAT32, channelsOf(network, i - 1), null);
+                    g.addOperator(BuiltinOperator.DEQUANTIZE, 2, new int[] {current}, new int[] {dequantized}, (byte) 0, null);
+                    current = dequantized;
+                }
+                current = floatLayer(g, tag, layer, current, channelsOf(network, i));
+            } else if (copyFirst && i == 0) {
                 Conv2d copy = (Conv2d) layer;
                 int w = floatConstant(g, tag + "/weights", new int[] {copy.outChannels(), 1, 1, copy.inChannels()},
                         copy.weights(), false);
@@ -181,8 +203,11 @@ public final class TfliteModelWriter {
                 g.addOperator(BuiltinOperator.QUANTIZE, 1, new int[] {floatCopy}, new int[] {out}, (byte) 0, null);
                 current = out;
             } else if (floatSkip && i == outputMaker) {
-                int residual = g.addActivation(tag + "/residual", TensorType.FLOAT32, channelsOf(network, i), null);
-                g.addOperator(BuiltinOperator.DEQUANTIZE, 2, new int[] {current}, new int[] {residual}, (byte) 0, null);
+                int residual = current;
+                if (floatTail == outputMaker) {
+                    residual = g.addActivation(tag + "/residual", TensorType.FLOAT32, channelsOf(network, i), null);
+                    g.addOperator(BuiltinOperator.DEQUANTIZE, 2, new int[] {current}, new int[] {residual}, (byte) 0, null);
+                }
                 int skip = copyFirst ? floatCopy
                         : floatConv(g, tag + "/skip", ((InputSkip) layer).projection(), graphInput, false);
                 int out = g.addActivation(tag + "/add", TensorType.FLOAT32, channelsOf(network, i), null);
@@ -204,7 +229,7 @@ public final class TfliteModelWriter {
             } else if (layer instanceof PRelu) {
                 PRelu prelu = (PRelu) layer;
                 float[] alpha = prelu.alpha();
-                float aScale = AffineInt8.channelScales(alpha, 1)[0];
+                float aScale = alphaScale(prelu);
                 int a = g.addConstant(tag + "/alpha", TensorType.INT8, new int[] {1, 1, alpha.length},
                         AffineInt8.quantizeChannels(alpha, new float[] {aScale}),
                         TfliteGraph.Quantization.perTensor(aScale, 0));
@@ -243,6 +268,135 @@ public final class TfliteModelWriter {
         g.setOutputs(graphOutput);
         g.putMetadata(ModelDescription.METADATA_NAME, TfliteGraph.utf8(metadata.format()));
         return g.toBytes("Clarity " + metadata.name() + " (int8, " + (io == Int8Io.FLOAT ? "float" : "int8") + " I/O)");
+    }
+
+    /**
+     * Where {@link #writeInt8} with a float skip starts the float tail by default: the last
+     * {@value #FLOAT_TAIL_CONVOLUTIONS} convolutions before the output maker and the activations between and before
+     * them, so the int8 body ends in a convolution's output; the output maker itself where the layer before it is no
+     * convolution. Issue #13 measured fast-x2's expand block and head as its costliest int8 tensors.
+     */
+    public static int floatTailStart(Network network) {
+        List<Layer> layers = network.layers();
+        int maker = outputMaker(network);
+        int start = maker;
+        int convolutions = 0;
+        // Layer 0 stays int8: it reads the input on its exact 1/255 grid.
+        for (int i = maker - 1; i >= 1; i--) {
+            Layer layer = layers.get(i);
+            if (layer instanceof Conv2d && convolutions < FLOAT_TAIL_CONVOLUTIONS) {
+                convolutions++;
+            } else if (!(convolutions > 0 && (layer instanceof PRelu || layer instanceof LeakyRelu))) {
+                break;
+            }
+            start = i;
+        }
+        return start;
+    }
+
+    private static void checkFloatTail(Network network, boolean floatSkip, int floatTail) {
+        List<Layer> layers = network.layers();
+        int maker = outputMaker(network);
+        if (!floatSkip) {
+            if (floatTail != layers.size()) {
+                throw new IllegalArgumentException("a float tail needs the float skip");
+            }
+            return;
+        }
+        if (floatTail < 1 || floatTail > maker) {
+            throw new IllegalArgumentException("float tail " + floatTail + " is not within layers 1.." + maker);
+        }
+        for (int i = floatTail; i < maker; i++) {
+            Layer layer = layers.get(i);
+            if (!(layer instanceof Conv2d || layer instanceof PRelu || layer instanceof LeakyRelu)) {
+                throw new IllegalArgumentException("layer " + i + " (" + layer.getClass().getSimpleName()
+                        + ") cannot run in the float tail");
+            }
+        }
+    }
+
+    /** A float CONV_2D, PRELU or LEAKY_RELU of {@code in}; returns its output tensor. */
+    private static int floatLayer(TfliteGraph g, String tag, Layer layer, int in, int channels) {
+        if (layer instanceof Conv2d) {
+            return floatConv(g, tag, (Conv2d) layer, in, false);
+        }
+        int out;
+        if (layer instanceof PRelu) {
+            PRelu prelu = (PRelu) layer;
+            int alpha = floatConstant(g, tag + "/alpha", new int[] {1, 1, prelu.channels()}, prelu.alpha(), false);
+            out = g.addActivation(tag + "/prelu", TensorType.FLOAT32, channels, null);
+            g.addOperator(BuiltinOperator.PRELU, 1, new int[] {in, alpha}, new int[] {out}, (byte) 0, null);
+        } else {
+            out = g.addActivation(tag + "/leaky_relu", TensorType.FLOAT32, channels, null);
+            addLeakyRelu(g, 1, in, out, ((LeakyRelu) layer).alpha());
+        }
+        return out;
+    }
+
+    /**
+     * The float convolution an int8 CONV_2D of {@link #writeInt8} computes for layer {@code layer} reading a tensor
+     * quantized as {@code inQ}: its int8 weights and int32 bias, dequantized (what an int8 simulation runs).
+     */
+    public static Conv2d int8Equivalent(Conv2d conv, AffineInt8 inQ, ActivationRanges ranges, int layer) {
+        QuantizedConv q = quantize(conv, inQ, ranges, layer);
+        int block = q.weights.length / conv.outChannels();
+        float[] w = new float[q.weights.length];
+        for (int j = 0; j < w.length; j++) {
+            w[j] = q.weights[j] * q.scales[j / block];
+        }
+        float[] b = new float[q.bias.length];
+        for (int o = 0; o < b.length; o++) {
+            b[o] = (float) (q.bias[o] * (double) inQ.scale * q.scales[o]);
+        }
+        return new Conv2d(conv.inChannels(), conv.outChannels(), conv.kernelSize(), w, b, conv.fusedRelu());
+    }
+
+    /** The PReLU slopes as the int8 file holds them. */
+    public static PRelu int8Equivalent(PRelu prelu) {
+        float scale = alphaScale(prelu);
+        byte[] q = AffineInt8.quantizeChannels(prelu.alpha(), new float[] {scale});
+        float[] alpha = new float[q.length];
+        for (int c = 0; c < alpha.length; c++) {
+            alpha[c] = q[c] * scale;
+        }
+        return new PRelu(alpha);
+    }
+
+    /** The int8 grid of layer {@code layer}'s output in {@link #writeInt8} (a DEPTH_TO_SPACE keeps its input's). */
+    public static AffineInt8 outputQuantization(Network network, ActivationRanges ranges, int layer, boolean pixelOutput) {
+        return pixelOutput && layer == outputMaker(network)
+                ? AffineInt8.forRange(Math.max(0f, ranges.min(layer)), Math.min(1f, Math.max(0f, ranges.max(layer))))
+                : AffineInt8.forRange(ranges.min(layer), ranges.max(layer));
+    }
+
+    private static float alphaScale(PRelu prelu) {
+        return AffineInt8.channelScales(prelu.alpha(), 1)[0];
+    }
+
+    /** A convolution's int8 weights (per output channel), their scales and its int32 bias. */
+    private static final class QuantizedConv {
+        final byte[] weights;
+        final float[] scales;
+        final int[] bias;
+
+        QuantizedConv(byte[] weights, float[] scales, int[] bias) {
+            this.weights = weights;
+            this.scales = scales;
+            this.bias = bias;
+        }
+    }
+
+    /**
+     * Weights per output channel, rounded with error feedback where layer {@code layer}'s patch moments were
+     * collected, bias corrected for the rounding with its input means and quantized at {@code inQ} × weight scale.
+     */
+    private static QuantizedConv quantize(Conv2d conv, AffineInt8 inQ, ActivationRanges ranges, int layer) {
+        float[] wScales = AffineInt8.channelScales(conv.weights(), conv.outChannels());
+        double[] moments = ranges.patchMoments(layer);
+        byte[] qWeights = moments == null ? AffineInt8.quantizeChannels(conv.weights(), wScales)
+                : AffineInt8.quantizeChannelsGptq(conv.weights(), wScales, moments);
+        float[] bias = correctedBias(conv, qWeights, wScales, ranges.inputMeans(layer));
+        return new QuantizedConv(qWeights, wScales, AffineInt8.quantizeBias(bias, inQ.scale, wScales));
     }
 
     /** The layer that makes the output's values (DEPTH_TO_SPACE only moves them). */
@@ -342,21 +496,16 @@ public final class TfliteModelWriter {
     private static int int8Conv(TfliteGraph g, String tag, Conv2d conv, int in, AffineInt8 inQ, AffineInt8 outQ,
                                 ActivationRanges ranges, int layer) {
         int k = conv.kernelSize();
-        float[] wScales = AffineInt8.channelScales(conv.weights(), conv.outChannels());
+        QuantizedConv q = quantize(conv, inQ, ranges, layer);
         long[] zeros = new long[conv.outChannels()];
-        double[] moments = ranges.patchMoments(layer);
-        byte[] qWeights = moments == null ? AffineInt8.quantizeChannels(conv.weights(), wScales)
-                : AffineInt8.quantizeChannelsGptq(conv.weights(), wScales, moments);
         int w = g.addConstant(tag + "/weights", TensorType.INT8,
-                new int[] {conv.outChannels(), k, k, conv.inChannels()}, qWeights,
-                new TfliteGraph.Quantization(wScales, zeros, 0));
-        float[] bScales = new float[wScales.length];
+                new int[] {conv.outChannels(), k, k, conv.inChannels()}, q.weights,
+                new TfliteGraph.Quantization(q.scales, zeros, 0));
+        float[] bScales = new float[q.scales.length];
         for (int c = 0; c < bScales.length; c++) {
-            bScales[c] = inQ.scale * wScales[c];
+            bScales[c] = inQ.scale * q.scales[c];
         }
-        float[] bias = correctedBias(conv, qWeights, wScales, ranges.inputMeans(layer));
-        int b = g.addConstant(tag + "/bias", TensorType.INT32, new int[] {conv.outChannels()},
-                littleEndian(AffineInt8.quantizeBias(bias, inQ.scale, wScales)),
+        int b = g.addConstant(tag + "/bias", TensorType.INT32, new int[] {conv.outChannels()}, littleEndian(q.bias),
                 new TfliteGraph.Quantization(bScales, zeros, 0));
         int out = g.addActivation(tag + "/conv", TensorType.INT8, conv.outChannels(), perTensor(outQ));
         addConv(g, 3, in, w, b, out, conv.fusedRelu());
