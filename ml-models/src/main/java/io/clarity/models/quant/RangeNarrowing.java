@@ -4,6 +4,7 @@ import io.clarity.engine.image.FloatImage;
 import io.clarity.engine.nn.Network;
 import io.clarity.models.tflite.TfliteModelWriter;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ public final class RangeNarrowing {
                                 int floatTail) {
         int narrowed = Math.min(TfliteModelWriter.outputMaker(network), floatTail);
         double[] errors = new double[FACTORS.length];
-        java.util.Arrays.fill(errors, Double.NaN);
+        Arrays.fill(errors, Double.NaN);
         int best = 0;
         int rises = 0;
         for (int f = 0; f < FACTORS.length && rises < 2; f++) {

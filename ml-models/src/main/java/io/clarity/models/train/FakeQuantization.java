@@ -38,9 +38,7 @@ final class FakeQuantization {
             if (layers.get(i) instanceof DepthToSpace) {
                 continue;
             }
-            grids[i] = i == outputMaker
-                    ? AffineInt8.forRange(Math.max(0f, ranges.min(i)), Math.min(1f, Math.max(0f, ranges.max(i))))
-                    : AffineInt8.forRange(ranges.min(i), ranges.max(i));
+            grids[i] = TfliteModelWriter.outputQuantization(network, ranges, i, true);
         }
         floatSkip = TfliteModelWriter.hasInputCopySkip(network);
         if (floatSkip) {
