@@ -209,7 +209,7 @@ public final class Enhance implements Callable<Integer> {
                     + " has one weight set");
             cleanable = BundledModels.cleanable(id);
             check(cleaning.equals("auto") || cleanable, "--strength applies to a real-photo model with light and heavy "
-                    + "weights (realphoto-x2); " + id + " has one fidelity weight set");
+                    + "weights (realphoto-xN); " + id + " has one fidelity weight set");
             alpha = blendable ? (detail != null ? detail : DEFAULT_DETAIL) : null;
             Float s = fixedCleaning();
             bytes = BundledModels.load(id, alpha, s == null ? 0f : s).orElseThrow(() -> new ParameterException(

@@ -201,15 +201,19 @@ public class EnhanceTest {
         }
         ImageIO.write(image, "png", noisy.toFile());
 
-        assertEquals(errText(), 0, enhance(noisy.toString(), root().resolve("auto.png").toString(), "--model", "realphoto-x2"));
-        Matcher auto = Pattern.compile("strength ([0-9.]+) \\(auto: JPEG none, noise σ ([0-9.]+)").matcher(errText());
-        assertTrue(errText(), auto.find());
-        assertTrue(errText(), Double.parseDouble(auto.group(2)) > 16 && Float.parseFloat(auto.group(1)) == 1f);
+        for (String model : List.of("realphoto-x2", "realphoto-x4")) { // both ship light, heavy and detail weights
+            Path auto = root().resolve(model + "-auto.png");
+            Path fixed = root().resolve(model + "-fixed.png");
+            assertEquals(errText(), 0, enhance(noisy.toString(), auto.toString(), "--model", model));
+            Matcher chosen = Pattern.compile(model + " at detail [0-9.]+, strength ([0-9.]+) \\(auto: JPEG none, noise σ ([0-9.]+)")
+                    .matcher(errText());
+            assertTrue(errText(), chosen.find());
+            assertTrue(errText(), Double.parseDouble(chosen.group(2)) > 16 && Float.parseFloat(chosen.group(1)) == 1f);
 
-        assertEquals(errText(), 0, enhance(noisy.toString(), root().resolve("fixed.png").toString(), "--model", "realphoto-x2",
-                "--strength", "0.25"));
-        assertTrue(errText(), errText().contains("strength 0.25,") && !errText().contains("auto:"));
-        assertFalse(Arrays.equals(pixels(root().resolve("auto.png")), pixels(root().resolve("fixed.png"))));
+            assertEquals(errText(), 0, enhance(noisy.toString(), fixed.toString(), "--model", model, "--strength", "0.25"));
+            assertTrue(errText(), errText().contains("strength 0.25,") && !errText().contains("auto:"));
+            assertFalse(model + ": the heavy weights change the picture", Arrays.equals(pixels(auto), pixels(fixed)));
+        }
 
         assertEquals(2, enhance(clean.toString(), root().resolve("f.png").toString(), "--model", "realphoto-x2",
                 "--strength", "much"));
@@ -272,8 +276,10 @@ public class EnhanceTest {
         String fast = Arrays.stream(outText().split("\n")).filter(l -> l.startsWith("fast-x2 ")).findFirst().orElse("");
         assertTrue(outText(), fast.contains(twoDecimals(measured.set5())) && fast.contains(twoDecimals(measured.set14()))
                 && fast.contains("default for x2"));
-        String realphoto = Arrays.stream(outText().split("\n")).filter(l -> l.startsWith("realphoto-x2 ")).findFirst().orElse("");
-        assertTrue(outText(), realphoto.contains("--detail") && realphoto.contains("--strength auto"));
+        for (String model : List.of("realphoto-x2 ", "realphoto-x4 ")) {
+            String realphoto = Arrays.stream(outText().split("\n")).filter(l -> l.startsWith(model)).findFirst().orElse("");
+            assertTrue(outText(), realphoto.contains("--detail") && realphoto.contains("--strength auto"));
+        }
         String int8 = Arrays.stream(outText().split("\n")).filter(l -> l.startsWith("fast-x2-int8 ")).findFirst().orElse("");
         assertTrue(outText(), int8.contains(twoDecimals(measured.set5Int8())));
     }

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
 
 import io.clarity.app.TestNetworks;
 import io.clarity.engine.model.ModelDescription;
@@ -15,9 +16,11 @@ import io.clarity.models.weights.WeightsFile;
 
 import org.junit.Test;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Collections;
 
@@ -66,6 +69,33 @@ public class ModelBytesTest {
         assertTrue("the job measures the photo for this one", ModelBytes.cleanable(files, ID));
         assertFalse("and not without heavy weights (TfliteRuntime asks first)", ModelBytes.cleanable(folder(), ID));
         assertThrows(IllegalArgumentException.class, () -> ModelBytes.of(files, ID, 0f, 1.5f));
+    }
+
+    /**
+     * The APK's models folder as the build assembled it (target/app-assets/models): both real-photo models the app
+     * offers clean by strength, each from its own light, heavy and detail weights.
+     */
+    @Test
+    public void theShippedRealPhotoModelsBlendTheirLightHeavyAndDetailWeights() throws IOException {
+        File dir = new File("target/app-assets/models");
+        assumeTrue("the build has not assembled the assets (run through Maven)", dir.isDirectory());
+        FakeModelFiles assets = new FakeModelFiles();
+        for (String name : dir.list()) {
+            assets.put(name, Files.readAllBytes(new File(dir, name).toPath()));
+        }
+        for (String base : Arrays.asList("realphoto-x2", "realphoto-x4")) {
+            String id = base + "-fp16";
+            assertTrue(id + " ships heavy weights", ModelBytes.cleanable(assets, id));
+            assets.reads.clear();
+            byte[] blend = bytesOf(ModelBytes.of(assets, id, 0.5f, 0.5f).forBackend(Backend.CPU));
+            assertEquals(Arrays.asList(base + ".clw", base + "-detail.clw", base + "-heavy.clw"), assets.reads);
+            WeightsFile light = WeightsFile.parse(assets.read(base + ".clw"));
+            WeightsFile heavy = WeightsFile.parse(assets.read(base + "-heavy.clw"));
+            WeightsFile detail = WeightsFile.parse(assets.read(base + "-detail.clw"));
+            assertArrayEquals(BlendedModel.write(id, light, heavy, detail, 0.5f, 0.5f, false), blend);
+            assertFalse(base + ": the heavy weights are their own set", Arrays.equals(
+                    BlendedModel.write(id, light, heavy, detail, 0f, 0.5f, false), blend));
+        }
     }
 
     @Test

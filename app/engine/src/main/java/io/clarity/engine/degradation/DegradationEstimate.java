@@ -82,7 +82,11 @@ public final class DegradationEstimate {
         return blurSigma;
     }
 
-    /** The cleaning strength for realphoto-x2, 0..1, through its calibrated ramps ({@link StrengthRamps#REALPHOTO_X2}). */
+    /**
+     * The cleaning strength of a real-photo model, 0..1, through realphoto-x2's calibrated ramps
+     * ({@link StrengthRamps#REALPHOTO_X2}); realphoto-x4's light and heavy weights read the same ramps (never calibrated
+     * at x4: its card measures how far the automatic strength lands from the best fixed one).
+     */
     public float strength() {
         return (float) StrengthRamps.REALPHOTO_X2.strength(jpegQuality.map(JpegQuality::quality).orElse(null),
                 noiseSigma, blurSigma);

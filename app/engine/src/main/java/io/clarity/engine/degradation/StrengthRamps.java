@@ -18,6 +18,7 @@ public final class StrengthRamps {
      * on 20 levels of 8 BSD200 photos, lose 0.187; strength 0 throughout 0.525). The noise ramp is read on the pixels:
      * after JPEG q80 it sees about a quarter of σ 4, so the quality ramp carries the compressed-and-noisy middle; a
      * sharp bicubic-downscaled photo reads blur 0.05, and mild blur (σ 0.8 HR px at x2) reads too little to count.
+     * realphoto-x4's light and heavy weights read these ramps too (not calibrated at x4).
      */
     public static final StrengthRamps REALPHOTO_X2 = new StrengthRamps(92, 50, 4, 10, 0.6, 1.0);
 
