@@ -189,8 +189,8 @@ public final class TfliteModelWriter {
 
         @Override
         public String toString() {
-            return "int8 layout (float skip " + floatSkip + ", float head to layer " + headEnd + ", float tail from layer "
-                    + tailStart + ")";
+            return "int8 layout (float skip " + floatSkip + ", " + (headEnd == 0 ? "no float head"
+                    : "float head layers 0.." + (headEnd - 1)) + ", float from layer " + tailStart + ")";
         }
     }
 
