@@ -14,11 +14,12 @@ import java.util.List;
 
 /**
  * The int8 model's activation rounding, simulated in the float training graph for quantization-aware
- * fine-tuning: the input on TFLite's 1/255 grid, and every layer output on the 255-step grid of the range the
- * int8 writer would give it (the output maker's clipped to [0, 1], DEPTH_TO_SPACE untouched, as in
- * {@link TfliteModelWriter#writeInt8}), and the Fast family's skip, float head and float tail kept float as
- * {@link ExportModel#int8} writes them ({@link TfliteModelWriter#int8Layout}). The grids are the calibrated ranges before {@link io.clarity.models.quant.RangeNarrowing}, which the
- * export chooses afresh for the trained weights. Rounding passes its gradient straight through; clipping stops it.
+ * fine-tuning: the input on TFLite's 1/255 grid (unless a float head reads it), and every layer output on the
+ * 255-step grid of the range the int8 writer would give it (the output maker's clipped to [0, 1], DEPTH_TO_SPACE
+ * untouched, as in {@link TfliteModelWriter#writeInt8}), and the Fast family's skip, float head and float tail kept
+ * float as {@link ExportModel#int8} writes them ({@link TfliteModelWriter#int8Layout}). The grids are the calibrated
+ * ranges before {@link io.clarity.models.quant.RangeNarrowing}, which the export chooses afresh for the trained
+ * weights. Rounding passes its gradient straight through; clipping stops it.
  * Weights stay float: the writer's error-feedback rounding handles them, and activations are where fast-x2
  * lost its int8 PSNR (README).
  */

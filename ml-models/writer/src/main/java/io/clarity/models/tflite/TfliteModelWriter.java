@@ -236,7 +236,6 @@ public final class TfliteModelWriter {
         if (copyFirst || floatHead > 0) {
             graphInput = g.addActivation("input", TensorType.FLOAT32, network.inputChannels(), null);
             input = -1; // nothing reads a quantized input: layer 0 is the float copy or reads the float input
-
         } else if (io == Int8Io.FLOAT) {
             graphInput = g.addActivation("input", TensorType.FLOAT32, network.inputChannels(), null);
             input = g.addActivation("input/quantized", TensorType.INT8, network.inputChannels(), perTensor(inQ));
