@@ -62,54 +62,38 @@ public class Int8ExportTest {
     @Test
     public void keepingTheSkipInFloatBringsTheInt8ModelCloserToItsFloatTwin() throws Exception {
         Fixture f = Fixture.load();
-        Network net = f.net;
-        ModelDescription metadata = f.metadata;
-        ActivationRanges ranges = f.ranges;
-        List<FloatImage> test = f.test;
-        assertTrue(TfliteModelWriter.hasInputCopySkip(net));
-        double allInt8 = psnrAgainstFloat(net, TfliteModelWriter.writeInt8(net, metadata, ranges,
-                TfliteModelWriter.Int8Io.FLOAT, true, false), test);
-        double floatSkip = psnrAgainstFloat(net, TfliteModelWriter.writeInt8(net, metadata, ranges,
-                TfliteModelWriter.Int8Io.FLOAT, true, true), test);
+        assertTrue(TfliteModelWriter.hasInputCopySkip(f.net));
+        double allInt8 = f.psnrAgainstFloat(Int8Layout.allInt8(f.net));
+        double floatSkip = f.psnrAgainstFloat(Int8Layout.skipOnly(f.net));
         System.out.printf("fast-x2 int8 vs float: float skip %.2f dB, all int8 %.2f dB%n", floatSkip, allInt8);
         // measured: about +2.5 dB on held-out tiles (4 crops: 47.7-49.7 dB → 49.6-52.5 dB)
         assertTrue("float skip " + floatSkip + " dB, all int8 " + allInt8 + " dB", floatSkip - allInt8 >= 1.0);
-        assertRefused("a float skip with int8 I/O", "float I/O", () -> TfliteModelWriter.writeInt8(net, metadata, ranges,
-                TfliteModelWriter.Int8Io.INT8, true, true));
+        assertRefused("a float skip with int8 I/O", "float I/O", () -> TfliteModelWriter.writeInt8(f.net, f.metadata,
+                f.ranges, TfliteModelWriter.Int8Io.INT8, true, true));
     }
 
     @Test
     public void keepingTheLastLayersInFloatBringsTheInt8ModelCloserToItsFloatTwin() throws Exception {
         Fixture f = Fixture.load();
-        Network net = f.net;
-        ModelDescription metadata = f.metadata;
-        ActivationRanges ranges = f.ranges;
-        int maker = TfliteModelWriter.outputMaker(net);
-        int tail = TfliteModelWriter.floatTailStart(net);
+        int maker = TfliteModelWriter.outputMaker(f.net);
+        int tail = TfliteModelWriter.floatTailStart(f.net);
         assertEquals("from the PReLU the expand conv reads: expand conv, its PReLU, head conv", maker - 4, tail);
-        double skipOnly = psnrAgainstFloat(net, TfliteModelWriter.writeInt8(net, metadata, ranges,
-                TfliteModelWriter.Int8Io.FLOAT, true, new Int8Layout(true, 0, maker)), f.test);
-        double floatTail = psnrAgainstFloat(net, TfliteModelWriter.writeInt8(net, metadata, ranges,
-                TfliteModelWriter.Int8Io.FLOAT, true, new Int8Layout(true, 0, tail)), f.test);
+        double skipOnly = f.psnrAgainstFloat(new Int8Layout(true, 0, maker));
+        double floatTail = f.psnrAgainstFloat(new Int8Layout(true, 0, tail));
         System.out.printf("fast-x2 int8 vs float: float tail %.2f dB, float skip only %.2f dB%n", floatTail, skipOnly);
         assertTrue("float tail " + floatTail + " dB, skip only " + skipOnly + " dB", floatTail - skipOnly >= 0.5);
-        assertRefused("a float tail without the float skip", "float skip", () -> TfliteModelWriter.writeInt8(net,
-                metadata, ranges, TfliteModelWriter.Int8Io.FLOAT, true, new Int8Layout(false, 0, tail)));
+        assertRefused("a float tail without the float skip", "float skip", () -> f.int8(new Int8Layout(false, 0, tail)));
     }
 
     @Test
     public void keepingTheFirstLayersInFloatBringsTheInt8ModelCloserToItsFloatTwin() throws Exception {
         Fixture f = Fixture.load();
-        Network net = f.net;
-        ModelDescription metadata = f.metadata;
-        ActivationRanges ranges = f.ranges;
-        Int8Layout shipped = TfliteModelWriter.int8Layout(net);
+        Int8Layout shipped = TfliteModelWriter.int8Layout(f.net);
         assertEquals("the first conv and its PReLU", 2, shipped.headEnd());
-        assertEquals(TfliteModelWriter.floatTailStart(net), shipped.tailStart());
-        byte[] withHead = TfliteModelWriter.writeInt8(net, metadata, ranges, TfliteModelWriter.Int8Io.FLOAT, true, shipped);
-        double floatHead = psnrAgainstFloat(net, withHead, f.test);
-        double tailOnly = psnrAgainstFloat(net, TfliteModelWriter.writeInt8(net, metadata, ranges,
-                TfliteModelWriter.Int8Io.FLOAT, true, new Int8Layout(true, 0, shipped.tailStart())), f.test);
+        assertEquals(TfliteModelWriter.floatTailStart(f.net), shipped.tailStart());
+        byte[] withHead = f.int8(shipped);
+        double floatHead = psnrAgainstFloat(f.net, withHead, f.test);
+        double tailOnly = f.psnrAgainstFloat(new Int8Layout(true, 0, shipped.tailStart()));
         System.out.printf("fast-x2 int8 vs float: float head and tail %.2f dB, float tail only %.2f dB%n", floatHead,
                 tailOnly);
         // measured: +0.80 dB on these held-out tiles (54.61 → 55.41 dB)
@@ -133,8 +117,8 @@ public class Int8ExportTest {
         for (int i = dequantize; i < ops.size(); i++) {
             assertEquals("op " + i + " of the float tail", TensorType.FLOAT32, graph.tensors(graph.operators(i).outputs(0)).type());
         }
-        assertRefused("a float head without the float skip", "float skip", () -> TfliteModelWriter.writeInt8(net,
-                metadata, ranges, TfliteModelWriter.Int8Io.FLOAT, true, new Int8Layout(false, 2, net.layers().size())));
+        assertRefused("a float head without the float skip", "float skip",
+                () -> f.int8(new Int8Layout(false, 2, f.net.layers().size())));
     }
 
     private static void assertRefused(String what, String reason, Runnable write) {
@@ -253,6 +237,16 @@ public class Int8ExportTest {
             this.net = ActivationEqualization.apply(weights.network(), calibration);
             this.metadata = ModelDescription.describe("fast-x2", net, 1);
             this.ranges = Calibration.collect(net, calibration);
+        }
+
+        /** The int8 file (float I/O, pixel output) of the calibrated net with the float layers of {@code layout}. */
+        byte[] int8(Int8Layout layout) {
+            return TfliteModelWriter.writeInt8(net, metadata, ranges, TfliteModelWriter.Int8Io.FLOAT, true, layout);
+        }
+
+        /** {@link Int8ExportTest#psnrAgainstFloat} of that file on the held-out tiles. */
+        double psnrAgainstFloat(Int8Layout layout) {
+            return Int8ExportTest.psnrAgainstFloat(net, int8(layout), test);
         }
 
         static Fixture load() throws java.io.IOException {
