@@ -241,12 +241,16 @@ public final class ModelCard {
         if (q != null) {
             md.append(String.format(Locale.ROOT, "\nint8 − fp32: Set5 %+.3f dB, Set14 %+.3f dB.\n",
                     q[0].psnr - f[0].psnr, q[1].psnr - f[1].psnr));
-            if (TfliteModelWriter.hasInputCopySkip(net)) {
-                int tail = TfliteModelWriter.floatTailStart(net);
+            TfliteModelWriter.Int8Layout layout = TfliteModelWriter.int8Layout(net);
+            if (layout.floatSkip()) {
+                int tail = layout.tailStart();
                 int maker = TfliteModelWriter.outputMaker(net);
                 md.append(String.format(Locale.ROOT, "The int8 file runs %.1f%% of its MACs in float "
-                                + "(`ExportModel.int8`): the input skip%s.\n",
-                        100 * Architectures.macsPerOutputPixel(net, tail) / Architectures.macsPerOutputPixel(net),
+                                + "(`ExportModel.int8`): the input skip%s%s.\n",
+                        100 * Architectures.macsPerOutputPixel(net, layout::runsInFloat)
+                                / Architectures.macsPerOutputPixel(net),
+                        layout.headEnd() > 0 ? ", the first layers (" + describe(net.layers().subList(0,
+                                layout.headEnd())) + ", on the float input)" : "",
                         tail < maker ? " and the last layers (" + describe(net.layers().subList(tail, maker)) + ")" : ""));
             }
         }

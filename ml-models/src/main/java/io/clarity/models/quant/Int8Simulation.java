@@ -18,44 +18,47 @@ import java.util.List;
 /**
  * What the float-I/O int8 file {@link TfliteModelWriter#writeInt8} writes (output over [0, 1]) computes, in float:
  * the same int8 weights, int32 biases and PReLU slopes, every int8 tensor rounded and clipped to its grid, the float
- * skip and float tail in float. Pixel for pixel it drifts from TFLite (a value its fixed-point requantization
+ * skip, float head and float tail in float. Pixel for pixel it drifts from TFLite (a value its fixed-point requantization
  * rounds the other way changes every later rounding), but its error against float has the size of TFLite's
  * ({@code Int8ExportTest}), so a choice that needs many int8 runs (the ranges of {@link RangeNarrowing}) is
  * measured here instead of through the runtime's slow x86 int8 kernels.
  */
 public final class Int8Simulation {
     private final Network network;
-    private final boolean floatSkip;
-    private final int floatTail;
-    private final int outputMaker;
+    private final TfliteModelWriter.Int8Layout layout;
     /** Per layer: its int8 equivalent (convolutions, PReLUs) or the layer itself. */
     private final List<Layer> layers = new ArrayList<>();
     /** Per layer: the grid its output is rounded to, or null where it stays float or keeps its input's. */
     private final AffineInt8[] grids;
 
-    /**
-     * @param floatTail as {@link TfliteModelWriter#writeInt8(io.clarity.engine.nn.Network,
-     *                  io.clarity.engine.model.ModelDescription, ActivationRanges, TfliteModelWriter.Int8Io, boolean,
-     *                  boolean, int)}: the first layer in float (with a float skip), else the layer count
-     */
-    public Int8Simulation(Network network, ActivationRanges ranges, boolean floatSkip, int floatTail) {
+    /** @param layout the float layers, as {@link TfliteModelWriter#writeInt8} writes them */
+    public Int8Simulation(Network network, ActivationRanges ranges, TfliteModelWriter.Int8Layout layout) {
         List<Layer> source = network.layers();
+        int outputMaker = TfliteModelWriter.outputMaker(network);
         this.network = network;
-        this.floatSkip = floatSkip;
-        this.floatTail = floatTail;
-        this.outputMaker = TfliteModelWriter.outputMaker(network);
-        if (floatSkip && !(source.get(outputMaker) instanceof InputSkip)) {
+        this.layout = layout;
+        if (layout.floatSkip() && !(source.get(outputMaker) instanceof InputSkip)) {
             throw new IllegalArgumentException("the simulation knows the float skip of an InputSkip only");
         }
-        if (floatTail != (floatSkip ? Math.min(floatTail, outputMaker) : source.size()) || floatTail < 1) {
-            throw new IllegalArgumentException("float tail " + floatTail + " does not fit the network");
+        int tail = layout.tailStart();
+        if (tail != (layout.floatSkip() ? Math.min(tail, outputMaker) : source.size()) || tail < 1
+                || layout.headEnd() < 0 || layout.headEnd() >= tail) {
+            throw new IllegalArgumentException(layout + " does not fit the network");
         }
         this.grids = new AffineInt8[source.size()];
         AffineInt8 in = TfliteModelWriter.inputQuantization();
         for (int i = 0; i < source.size(); i++) {
             Layer layer = source.get(i);
-            boolean isFloat = floatSkip && i >= floatTail;
-            if (isFloat || layer instanceof DepthToSpace) {
+            if (i < layout.headEnd()) {
+                // the float head: float on the float input, its last output QUANTIZEd for the int8 body
+                layers.add(layer);
+                if (i == layout.headEnd() - 1) {
+                    grids[i] = TfliteModelWriter.outputQuantization(network, ranges, i, true);
+                    in = grids[i];
+                }
+                continue;
+            }
+            if (layout.runsInFloat(i) || layer instanceof DepthToSpace) {
                 layers.add(layer);
                 continue;
             }
@@ -78,7 +81,7 @@ public final class Int8Simulation {
     /** The int8 model's output for one input tile. */
     public FloatImage forward(FloatImage input) {
         FloatImage quantizedInput = round(input, TfliteModelWriter.inputQuantization());
-        FloatImage current = quantizedInput;
+        FloatImage current = layout.headEnd() > 0 ? input : quantizedInput;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             if (layer instanceof Add) {

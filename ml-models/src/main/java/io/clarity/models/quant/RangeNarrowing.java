@@ -37,18 +37,18 @@ public final class RangeNarrowing {
 
     /**
      * Narrows every int8 tensor's range before the output maker's (whose range is the pixels' own) for the
-     * int8 layout {@code floatSkip} / {@code floatTail} of {@link TfliteModelWriter#writeInt8}.
+     * int8 layout {@code layout} of {@link TfliteModelWriter#writeInt8}.
      */
-    public static Choice choose(Network network, ActivationRanges ranges, List<FloatImage> tiles, boolean floatSkip,
-                                int floatTail) {
-        int narrowed = Math.min(TfliteModelWriter.outputMaker(network), floatTail);
+    public static Choice choose(Network network, ActivationRanges ranges, List<FloatImage> tiles,
+                                TfliteModelWriter.Int8Layout layout) {
+        int narrowed = Math.min(TfliteModelWriter.outputMaker(network), layout.tailStart());
         double[] errors = new double[FACTORS.length];
         Arrays.fill(errors, Double.NaN);
         int best = 0;
         int rises = 0;
         for (int f = 0; f < FACTORS.length && rises < 2; f++) {
             ActivationRanges candidate = ranges.narrowed(FACTORS[f], narrowed);
-            errors[f] = new Int8Simulation(network, candidate, floatSkip, floatTail).meanSquaredErrorAgainstFloat(tiles);
+            errors[f] = new Int8Simulation(network, candidate, layout).meanSquaredErrorAgainstFloat(tiles);
             if (errors[f] < errors[best]) {
                 best = f;
             }

@@ -69,19 +69,18 @@ public final class ExportModel {
      * then calibrated with least-squared-error clipping on {@code calibration} and narrowed by the factor whose
      * simulated int8 output is closest to float on every fourth calibration tile ({@link RangeNarrowing}); a net
      * with the Fast family's input-copy skip keeps that skip in float ({@link TfliteModelWriter#hasInputCopySkip}),
-     * and with it its last two convolutions and the activations they read ({@link TfliteModelWriter#floatTailStart}).
+     * and with it its first convolution ({@link TfliteModelWriter#floatHeadEnd}) and its last two convolutions and
+     * the activations they read ({@link TfliteModelWriter#floatTailStart}): {@link TfliteModelWriter#int8Layout}.
      */
     public static byte[] int8(String id, WeightsFile weights, List<FloatImage> calibration) {
         Network net = ActivationEqualization.apply(weights.network(), calibration);
         ModelDescription metadata = ModelDescription.describe(id, net, weights.bicubicPreUpscale());
         ActivationRanges ranges = Calibration.collect(net, calibration, Calibration.RangeRule.MIN_SQUARED_ERROR);
-        boolean floatSkip = TfliteModelWriter.hasInputCopySkip(net);
-        int floatTail = floatSkip ? TfliteModelWriter.floatTailStart(net) : net.layers().size();
-        RangeNarrowing.Choice choice = RangeNarrowing.choose(net, ranges, everyFourth(calibration), floatSkip, floatTail);
+        TfliteModelWriter.Int8Layout layout = TfliteModelWriter.int8Layout(net);
+        RangeNarrowing.Choice choice = RangeNarrowing.choose(net, ranges, everyFourth(calibration), layout);
         System.err.printf(Locale.ROOT, "%s int8: ranges narrowed to %.2f of least squared error (simulated MSE %s)%n",
                 id, choice.factor, Arrays.toString(choice.errors));
-        return TfliteModelWriter.writeInt8(net, metadata, choice.ranges, TfliteModelWriter.Int8Io.FLOAT, true,
-                floatSkip, floatTail);
+        return TfliteModelWriter.writeInt8(net, metadata, choice.ranges, TfliteModelWriter.Int8Io.FLOAT, true, layout);
     }
 
     /** A quarter of the tiles (each photo's crops are consecutive, so every photo still counts). */

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.IntPredicate;
 
 /** Freshly initialised networks (He-normal convolutions, PReLU slopes 0.25) for the trainer, on Y. */
 public final class Architectures {
@@ -269,17 +270,17 @@ public final class Architectures {
 
     /** Multiply-accumulates per output pixel of a network at {@code scale} (pre-upscaled nets: scale 1). */
     public static double macsPerOutputPixel(Network network) {
-        return macsPerOutputPixel(network, 0);
+        return macsPerOutputPixel(network, i -> true);
     }
 
-    /** The multiply-accumulates per output pixel of layers {@code from} to the last (an int8 file's float tail). */
-    public static double macsPerOutputPixel(Network network, int from) {
+    /** The multiply-accumulates per output pixel of the layers {@code counted} takes (an int8 file's float ones). */
+    public static double macsPerOutputPixel(Network network, IntPredicate counted) {
         double macs = 0;
         int pixelsPerInput = 1;
         List<Layer> layers = network.layers();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
-            Conv2d c = i >= from ? convolutionOf(layer) : null;
+            Conv2d c = counted.test(i) ? convolutionOf(layer) : null;
             if (c != null) {
                 macs += (double) c.inChannels() * c.outChannels() * c.kernelSize() * c.kernelSize() * pixelsPerInput;
             } else if (layer instanceof DepthToSpace) {

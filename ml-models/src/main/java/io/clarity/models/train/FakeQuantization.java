@@ -14,11 +14,12 @@ import java.util.List;
 
 /**
  * The int8 model's activation rounding, simulated in the float training graph for quantization-aware
- * fine-tuning: the input on TFLite's 1/255 grid, and every layer output on the 255-step grid of the range the
- * int8 writer would give it (the output maker's clipped to [0, 1], DEPTH_TO_SPACE untouched, as in
- * {@link TfliteModelWriter#writeInt8}), and the Fast family's skip and float tail kept float as {@link ExportModel#int8}
- * writes them. The grids are the calibrated ranges before {@link io.clarity.models.quant.RangeNarrowing}, which the
- * export chooses afresh for the trained weights. Rounding passes its gradient straight through; clipping stops it.
+ * fine-tuning: the input on TFLite's 1/255 grid (unless a float head reads it), and every layer output on the
+ * 255-step grid of the range the int8 writer would give it (the output maker's clipped to [0, 1], DEPTH_TO_SPACE
+ * untouched, as in {@link TfliteModelWriter#writeInt8}), and the Fast family's skip, float head and float tail kept
+ * float as {@link ExportModel#int8} writes them ({@link TfliteModelWriter#int8Layout}). The grids are the calibrated
+ * ranges before {@link io.clarity.models.quant.RangeNarrowing}, which the export chooses afresh for the trained
+ * weights. Rounding passes its gradient straight through; clipping stops it.
  * Weights stay float: the writer's error-feedback rounding handles them, and activations are where fast-x2
  * lost its int8 PSNR (README).
  */
@@ -40,20 +41,18 @@ final class FakeQuantization {
             }
             grids[i] = TfliteModelWriter.outputQuantization(network, ranges, i, true);
         }
-        floatSkip = TfliteModelWriter.hasInputCopySkip(network);
-        if (floatSkip) {
-            // ExportModel's float skip: the sum float; an input skip adds the float input (TrainableNetwork), the
-            // older layout's copy is rounded for the body only
-            grids[outputMaker] = null;
-            if (layers.get(outputMaker) instanceof InputSkip) {
-                // and its float tail: the head and the activation it reads
-                for (int i = TfliteModelWriter.floatTailStart(network); i < outputMaker; i++) {
-                    grids[i] = null;
-                }
+        TfliteModelWriter.Int8Layout layout = TfliteModelWriter.int8Layout(network);
+        floatSkip = layout.floatSkip();
+        // ExportModel's float layers: the skip's sum (an input skip adds the float input, TrainableNetwork; the
+        // older layout's copy is rounded for the body only), the float tail, and the float head, whose last output
+        // is rounded for the int8 body
+        for (int i = 0; i < layers.size(); i++) {
+            if (layout.runsInFloat(i) && i != layout.headEnd() - 1) {
+                grids[i] = null;
             }
         }
         boolean copyFirst = floatSkip && !(layers.get(outputMaker) instanceof InputSkip);
-        inputGrid = copyFirst ? null : TfliteModelWriter.inputQuantization();
+        inputGrid = copyFirst || layout.headEnd() > 0 ? null : TfliteModelWriter.inputQuantization();
     }
 
     /**

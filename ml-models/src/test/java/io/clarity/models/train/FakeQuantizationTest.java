@@ -48,7 +48,7 @@ public class FakeQuantizationTest {
         ActivationRanges ranges = Calibration.collect(net, calibration);
         // ExportModel.int8's layout with the calibrated ranges the simulation uses (before the export's narrowing)
         byte[] int8 = TfliteModelWriter.writeInt8(net, ModelDescription.describe("fast-x2", net, 1), ranges,
-                TfliteModelWriter.Int8Io.FLOAT, true, true, TfliteModelWriter.floatTailStart(net));
+                TfliteModelWriter.Int8Io.FLOAT, true, TfliteModelWriter.int8Layout(net));
         FakeQuantization simulation = new FakeQuantization(net, ranges);
         List<FloatImage> probes = ExportModel.inputTiles(photos.subList(8, 12), shipped, 2, 1);
         try (NDManager manager = Engine.getInstance().newBaseManager();

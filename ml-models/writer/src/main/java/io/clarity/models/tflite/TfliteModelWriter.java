@@ -136,26 +136,93 @@ public final class TfliteModelWriter {
      */
     public static byte[] writeInt8(Network network, ModelDescription metadata, ActivationRanges ranges, Int8Io io,
                                    boolean pixelOutput, boolean floatSkip) {
-        return writeInt8(network, metadata, ranges, io, pixelOutput, floatSkip,
-                floatSkip ? outputMaker(network) : network.layers().size());
+        return writeInt8(network, metadata, ranges, io, pixelOutput,
+                floatSkip ? Int8Layout.skipOnly(network) : Int8Layout.allInt8(network));
     }
 
     /**
-     * As {@link #writeInt8(Network, ModelDescription, ActivationRanges, Int8Io, boolean, boolean)}; with a float
-     * skip, layers {@code floatTail} up to the output maker run in float too (the int8 body's last tensor is
-     * DEQUANTIZEd and read by float ops): {@code floatTail} = the output maker keeps only the skip float,
-     * {@link #floatTailStart} the head convolution and the activation it reads. Without a float skip
-     * {@code floatTail} must be the layer count (nothing float).
+     * Which layers an int8 file runs in float (what {@link #writeInt8} writes, {@code quant.Int8Simulation} simulates
+     * and a model card counts): layers [0, {@code headEnd}) on the float input, the last of them QUANTIZEd for the
+     * int8 body (0: no float head); layers from {@code tailStart} on after the int8 body's last tensor is DEQUANTIZEd.
+     * With {@code floatSkip} the tail ends in the output maker's float skip ({@code tailStart} = the output maker:
+     * only the skip); without it {@code tailStart} is the layer count and nothing is float. {@link #int8Layout} is
+     * the rule the shipped files follow.
+     */
+    public static final class Int8Layout {
+        // a class, not a record: the writer also runs on Android 8.0 (animal-sniffer, API 26)
+        private final boolean floatSkip;
+        private final int headEnd;
+        private final int tailStart;
+
+        public Int8Layout(boolean floatSkip, int headEnd, int tailStart) {
+            this.floatSkip = floatSkip;
+            this.headEnd = headEnd;
+            this.tailStart = tailStart;
+        }
+
+        public boolean floatSkip() {
+            return floatSkip;
+        }
+
+        public int headEnd() {
+            return headEnd;
+        }
+
+        public int tailStart() {
+            return tailStart;
+        }
+
+        /** Every layer int8. */
+        public static Int8Layout allInt8(Network network) {
+            return new Int8Layout(false, 0, network.layers().size());
+        }
+
+        /** Only the skip path float. */
+        public static Int8Layout skipOnly(Network network) {
+            return new Int8Layout(true, 0, outputMaker(network));
+        }
+
+        /** Whether layer {@code layer} runs in float. */
+        public boolean runsInFloat(int layer) {
+            return layer < headEnd || layer >= tailStart;
+        }
+
+        @Override
+        public String toString() {
+            return "int8 layout (float skip " + floatSkip + ", " + (headEnd == 0 ? "no float head"
+                    : "float head layers 0.." + (headEnd - 1)) + ", float from layer " + tailStart + ")";
+        }
+    }
+
+    /**
+     * The layout of the shipped int8 files ({@code ExportModel.int8}): a net {@link #hasInputCopySkip} keeps its
+     * skip in float, its float head ({@link #floatHeadEnd}) and its float tail ({@link #floatTailStart}); any
+     * other net is all int8.
+     */
+    public static Int8Layout int8Layout(Network network) {
+        if (!hasInputCopySkip(network)) {
+            return Int8Layout.allInt8(network);
+        }
+        return new Int8Layout(true, floatHeadEnd(network), floatTailStart(network));
+    }
+
+    /**
+     * As {@link #writeInt8(Network, ModelDescription, ActivationRanges, Int8Io, boolean, boolean)} with the float
+     * layers of {@code layout}: a float head reads the float input and its last output is QUANTIZEd for the int8
+     * body; a float tail reads the int8 body's last tensor DEQUANTIZEd. Both need the float skip.
      */
     public static byte[] writeInt8(Network network, ModelDescription metadata, ActivationRanges ranges, Int8Io io,
-                                   boolean pixelOutput, boolean floatSkip, int floatTail) {
+                                   boolean pixelOutput, Int8Layout layout) {
         checkFits(network, metadata);
         List<Layer> layers = network.layers();
         int outputMaker = outputMaker(network);
+        boolean floatSkip = layout.floatSkip();
+        int floatTail = layout.tailStart();
+        int floatHead = layout.headEnd();
         if (floatSkip && (io != Int8Io.FLOAT || !hasInputCopySkip(network))) {
             throw new IllegalArgumentException("a float skip needs float I/O and an input copy added back at the end");
         }
-        checkFloatTail(network, floatSkip, floatTail);
+        checkLayout(network, layout);
         if (ranges.layerCount() != layers.size()) {
             throw new IllegalArgumentException("ranges cover " + ranges.layerCount() + " layers, network has " + layers.size());
         }
@@ -166,9 +233,9 @@ public final class TfliteModelWriter {
         int graphInput;
         int input;
         int floatCopy = -1;
-        if (copyFirst) {
+        if (copyFirst || floatHead > 0) {
             graphInput = g.addActivation("input", TensorType.FLOAT32, network.inputChannels(), null);
-            input = -1; // nothing reads the quantized input: layer 0 is the float copy
+            input = -1; // nothing reads a quantized input: layer 0 is the float copy or reads the float input
         } else if (io == Int8Io.FLOAT) {
             graphInput = g.addActivation("input", TensorType.FLOAT32, network.inputChannels(), null);
             input = g.addActivation("input/quantized", TensorType.INT8, network.inputChannels(), perTensor(inQ));
@@ -179,13 +246,20 @@ public final class TfliteModelWriter {
         }
 
         int[] outputs = new int[layers.size()];
-        int current = input;
+        int current = floatHead > 0 ? graphInput : input;
         AffineInt8 currentQ = inQ;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             String tag = "l" + i;
             AffineInt8 q = outputQuantization(network, ranges, i, pixelOutput);
-            if (floatSkip && i >= floatTail && i < outputMaker) {
+            if (i < floatHead) {
+                current = floatLayer(g, tag, layer, current, channelsOf(network, i));
+                if (i == floatHead - 1) {
+                    int quantized = g.addActivation(tag + "/quantized", TensorType.INT8, channelsOf(network, i), perTensor(q));
+                    g.addOperator(BuiltinOperator.QUANTIZE, 1, new int[] {current}, new int[] {quantized}, (byte) 0, null);
+                    current = quantized;
+                }
+            } else if (floatSkip && i >= floatTail && i < outputMaker) {
                 if (i == floatTail) {
                     int dequantized = g.addActivation(tag + "/dequantized", TensorType.FLOAT32, channelsOf(network, i - 1), null);
                     g.addOperator(BuiltinOperator.DEQUANTIZE, 2, new int[] {current}, new int[] {dequantized}, (byte) 0, null);
@@ -281,7 +355,7 @@ public final class TfliteModelWriter {
         int maker = outputMaker(network);
         int start = maker;
         int convolutions = 0;
-        // Layer 0 stays int8: it reads the input on its exact 1/255 grid.
+        // Layer 0 is never in the tail: it is the float head or reads the input on its 1/255 grid.
         for (int i = maker - 1; i >= 1; i--) {
             Layer layer = layers.get(i);
             if (layer instanceof Conv2d && convolutions < FLOAT_TAIL_CONVOLUTIONS) {
@@ -294,23 +368,54 @@ public final class TfliteModelWriter {
         return start;
     }
 
-    private static void checkFloatTail(Network network, boolean floatSkip, int floatTail) {
+    /**
+     * Where the float head of the shipped int8 files ends: after the first convolution and the activation that reads
+     * it, so the convolution reads the float input instead of its 1/255 rounding (an 8-bit pixel's Y is not on that
+     * grid) and the int8 body starts at the next convolution, reading the activation QUANTIZEd once; 0 (no head)
+     * where layer 0 is no convolution, where the float tail would leave no int8 layer, and in the older layout, whose
+     * layer 0 is the input copy. Issue #13, simulated int8-vs-float PSNR on training crops (range narrowing's quarter /
+     * other crops): fast-x2 +0.63 / +0.70 dB with the first conv float, +0.83 / +0.99 with its PReLU too; fast-x3
+     * +0.70 / +0.81, fast-x4 +0.53 / +0.64 with both. That conv is a 5×5 over one channel: 2.5–6.2% of their MACs.
+     */
+    public static int floatHeadEnd(Network network) {
+        List<Layer> layers = network.layers();
+        if (!(layers.get(outputMaker(network)) instanceof InputSkip) || !(layers.get(0) instanceof Conv2d)) {
+            return 0;
+        }
+        int end = layers.get(1) instanceof PRelu || layers.get(1) instanceof LeakyRelu ? 2 : 1;
+        return end < floatTailStart(network) ? end : 0;
+    }
+
+    private static void checkLayout(Network network, Int8Layout layout) {
         List<Layer> layers = network.layers();
         int maker = outputMaker(network);
-        if (!floatSkip) {
-            if (floatTail != layers.size()) {
-                throw new IllegalArgumentException("a float tail needs the float skip");
+        int floatTail = layout.tailStart();
+        int floatHead = layout.headEnd();
+        if (!layout.floatSkip()) {
+            if (floatTail != layers.size() || floatHead != 0) {
+                throw new IllegalArgumentException("a float " + (floatHead != 0 ? "head" : "tail") + " needs the float skip");
             }
             return;
         }
         if (floatTail < 1 || floatTail > maker) {
             throw new IllegalArgumentException("float tail " + floatTail + " is not within layers 1.." + maker);
         }
-        for (int i = floatTail; i < maker; i++) {
+        if (floatHead < 0 || floatHead >= floatTail) {
+            throw new IllegalArgumentException("float head " + floatHead + " leaves no int8 layer before the float tail "
+                    + floatTail);
+        }
+        if (floatHead > 0 && !(layers.get(maker) instanceof InputSkip)) {
+            throw new IllegalArgumentException("a float head needs the input skip layout (the older copy layer reads"
+                    + " the input itself)");
+        }
+        for (int i = 0; i < maker; i++) {
             Layer layer = layers.get(i);
-            if (!(layer instanceof Conv2d || layer instanceof PRelu || layer instanceof LeakyRelu)) {
+            if (floatHead > 0 && layer instanceof Add && ((Add) layer).from() == Add.NETWORK_INPUT) {
+                throw new IllegalArgumentException("layer " + i + " adds the input, which a float head leaves unquantized");
+            }
+            if (layout.runsInFloat(i) && !(layer instanceof Conv2d || layer instanceof PRelu || layer instanceof LeakyRelu)) {
                 throw new IllegalArgumentException("layer " + i + " (" + layer.getClass().getSimpleName()
-                        + ") cannot run in the float tail");
+                        + ") cannot run in the float " + (i < floatHead ? "head" : "tail"));
             }
         }
     }
