@@ -42,13 +42,24 @@ public final class ExportModel {
             System.exit(2);
         }
         Path weights = Paths.get(args[0]);
+        Path outDir = Paths.get(args[1]);
+        if (!Files.isRegularFile(weights)) {
+            System.err.println("ExportModel: no weights file " + weights);
+            System.exit(2);
+        }
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            System.err.println("ExportModel: " + outDir + " is a file, not a folder to write the models into");
+            System.exit(2);
+        }
+        // Checked before the minutes of calibration, so a typo does not cost them.
+        Files.createDirectories(outDir);
         String file = weights.getFileName().toString();
         String id = file.endsWith(".clw") ? file.substring(0, file.length() - 4) : file;
         WeightsFile w = WeightsFile.read(weights);
         Path data = SharedData.locate().orElseThrow(() -> new IllegalStateException("no shared/data found"));
         List<Path> photos = PhotoTiles.imagesIn(data.resolve("train").resolve("photos"));
         List<FloatImage> tiles = inputTiles(photos, w, 1, 4);
-        for (Path written : export(id, w, tiles, Paths.get(args[1]))) {
+        for (Path written : export(id, w, tiles, outDir)) {
             System.out.println(written + " (" + Files.size(written) + " bytes)");
         }
     }
