@@ -40,11 +40,7 @@ public final class Int8Simulation {
         if (layout.floatSkip() && !(source.get(outputMaker) instanceof InputSkip)) {
             throw new IllegalArgumentException("the simulation knows the float skip of an InputSkip only");
         }
-        int tail = layout.tailStart();
-        if (tail != (layout.floatSkip() ? Math.min(tail, outputMaker) : source.size()) || tail < 1
-                || layout.headEnd() < 0 || layout.headEnd() >= tail) {
-            throw new IllegalArgumentException(layout + " does not fit the network");
-        }
+        TfliteModelWriter.checkLayout(network, layout);
         this.grids = new AffineInt8[source.size()];
         AffineInt8 in = TfliteModelWriter.inputQuantization();
         for (int i = 0; i < source.size(); i++) {

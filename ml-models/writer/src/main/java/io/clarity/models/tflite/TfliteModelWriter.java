@@ -386,7 +386,8 @@ public final class TfliteModelWriter {
         return end < floatTailStart(network) ? end : 0;
     }
 
-    private static void checkLayout(Network network, Int8Layout layout) {
+    /** Refuses a layout {@link #writeInt8} cannot write for {@code network} (its simulation checks the same). */
+    public static void checkLayout(Network network, Int8Layout layout) {
         List<Layer> layers = network.layers();
         int maker = outputMaker(network);
         int floatTail = layout.tailStart();
