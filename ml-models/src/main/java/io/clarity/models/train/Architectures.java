@@ -97,24 +97,59 @@ public final class Architectures {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "a Fast net can only be widened: the"
                     + " --init net has width %d, shrink %d, mapping %d; asked for %d, %d, %d", oldD, oldS, oldM, d, s, m));
         }
-        List<Layer> fresh = fast(net.scale(), d, s, m, seed).layers();
+        List<Layer> layers = grown(old, fast(net.scale(), d, s, m, seed).layers(), 4, oldM, m, oldS, 5);
+        return new Network(1, layers);
+    }
+
+    /**
+     * A trained real-photo net ({@link #compactRgb}) embedded in a wider ({@code features}) and deeper
+     * ({@code convs}) one that computes exactly the same function, the same way as {@link #fastWidened}: the
+     * extra 3×3 layers, identity at first, go after the old ones, before the head conv.
+     */
+    public static Network compactRgbWidened(Network trained, int features, int convs, long seed) {
+        Network net = FoldInputCopies.inCurrentLayout(trained);
+        List<Layer> old = net.layers();
+        int n = old.size();
+        if (n < 5 || n % 2 == 0 || !(old.get(n - 1) instanceof DepthToSpace) || !(old.get(n - 2) instanceof InputSkip)
+                || net.inputChannels() != 3 || !alternatesConvAndPrelu(old.subList(0, n - 2))) {
+            throw new IllegalArgumentException("not a real-photo network (3x3 convs with PReLU on RGB, head conv,"
+                    + " input skip, depth-to-space)");
+        }
+        int oldConvs = (n - 5) / 2;
+        int oldFeatures = ((Conv2d) old.get(0)).outChannels();
+        if (features < oldFeatures || convs < oldConvs) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a real-photo net can only be widened: the"
+                    + " --init net has %d features and %d convs; asked for %d and %d", oldFeatures, oldConvs,
+                    features, convs));
+        }
+        List<Layer> fresh = compactRgb(net.scale(), features, convs, seed).layers();
+        return new Network(3, grown(old, fresh, 2, oldConvs, convs, oldFeatures, 3));
+    }
+
+    /**
+     * {@code old}'s layers embedded in {@code fresh}'s, both shaped front conv/PReLU pairs, then repeated 3×3
+     * conv/PReLU pairs over {@code passChannels} channels ({@code oldPairs} of them in {@code old},
+     * {@code newPairs} in {@code fresh}), then {@code tail} layers: the old front and pairs first, identity pairs
+     * (PReLU slope 1 on the old channels) up to the new count, then the old tail.
+     */
+    private static List<Layer> grown(List<Layer> old, List<Layer> fresh, int front, int oldPairs, int newPairs,
+            int passChannels, int tail) {
         List<Layer> layers = new ArrayList<>(fresh);
-        // feature, shrink and the old mapping layers, then (after the new mapping layers) expand, head and skip
-        for (int i = 0; i < 4 + 2 * oldM; i += 2) {
+        for (int i = 0; i < front + 2 * oldPairs; i += 2) {
             layers.set(i, embed((Conv2d) old.get(i), (Conv2d) fresh.get(i)));
             layers.set(i + 1, embed((PRelu) old.get(i + 1), (PRelu) fresh.get(i + 1), 0.25f));
         }
-        for (int i = 4 + 2 * oldM; i < 4 + 2 * m; i += 2) {
-            layers.set(i, embed(identity(oldS, (Conv2d) fresh.get(i)), (Conv2d) fresh.get(i)));
-            layers.set(i + 1, embed(new PRelu(filled(oldS, 1f)), (PRelu) fresh.get(i + 1), 0.25f));
+        for (int i = front + 2 * oldPairs; i < front + 2 * newPairs; i += 2) {
+            layers.set(i, embed(identity(passChannels, (Conv2d) fresh.get(i)), (Conv2d) fresh.get(i)));
+            layers.set(i + 1, embed(new PRelu(filled(passChannels, 1f)), (PRelu) fresh.get(i + 1), 0.25f));
         }
-        for (int j = 0; j < 5; j++) {
-            Layer o = old.get(n - 5 + j);
-            int at = fresh.size() - 5 + j;
+        for (int j = 0; j < tail; j++) {
+            Layer o = old.get(old.size() - tail + j);
+            int at = fresh.size() - tail + j;
             layers.set(at, o instanceof Conv2d ? embed((Conv2d) o, (Conv2d) fresh.get(at))
                     : o instanceof PRelu ? embed((PRelu) o, (PRelu) fresh.get(at), 0.25f) : o);
         }
-        return new Network(1, layers);
+        return layers;
     }
 
     private static boolean alternatesConvAndPrelu(List<Layer> body) {

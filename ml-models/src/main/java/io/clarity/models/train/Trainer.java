@@ -345,8 +345,9 @@ public final class Trainer {
 
     /**
      * The --init network, in the current layout (an older input-copy net is folded, exactly); a Fast or real-photo
-     * net trained at another scale keeps its body and gets a fresh head, and a Fast net narrower than
-     * --fast-width/--fast-shrink/--fast-mapping is widened to them, computing what it did.
+     * net trained at another scale keeps its body and gets a fresh head, and a Fast or real-photo net narrower than
+     * --fast-width/--fast-shrink/--fast-mapping or --real-features/--real-convs is widened to them, computing what
+     * it did.
      */
     private Network initialWeights(Network init) {
         Network net = FoldInputCopies.inCurrentLayout(init);
@@ -355,6 +356,8 @@ public final class Trainer {
         }
         if (options.arch.equals("fast")) {
             net = Architectures.fastWidened(net, options.fastWidth, options.fastShrink, options.fastMapping, options.seed);
+        } else if (options.arch.equals("realphoto")) {
+            net = Architectures.compactRgbWidened(net, options.realFeatures, options.realConvs, options.seed);
         }
         return net;
     }

@@ -84,4 +84,27 @@ public class ArchitecturesTest {
                 () -> Architectures.fastWidened(net, 8, 4, 1, 7));
         assertTrue(e.getMessage(), e.getMessage().contains("mapping 2"));
     }
+
+    @Test
+    public void theShippedRealPhotoX2WidenedAndDeepenedComputesWhatItDid() throws IOException {
+        Network shipped = WeightsFile.read(Paths.get("models", "realphoto-x2.clw")).network();
+        Network wide = Architectures.compactRgbWidened(shipped, 36, 8, 3);
+        assertEquals(Architectures.compactRgb(2, 36, 8, 3).layers().size(), wide.layers().size());
+        FloatImage probe = TrainableNetworkTest.randomImage(11, 9, 3, 6);
+        float[] before = shipped.forward(probe).data();
+        float[] after = wide.forward(probe).data();
+        float maxDiff = 0;
+        for (int i = 0; i < before.length; i++) {
+            maxDiff = Math.max(maxDiff, Math.abs(before[i] - after[i]));
+        }
+        assertTrue("max |widened - shipped| " + maxDiff, maxDiff <= 1e-5f);
+    }
+
+    @Test
+    public void aRealPhotoNetCannotBeMadeShallower() {
+        Network net = Architectures.compactRgb(2, 8, 3, 7);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Architectures.compactRgbWidened(net, 8, 2, 7));
+        assertTrue(e.getMessage(), e.getMessage().contains("3 convs"));
+    }
 }
