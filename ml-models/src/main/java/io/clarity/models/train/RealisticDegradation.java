@@ -93,6 +93,16 @@ public final class RealisticDegradation {
     }
 
     /**
+     * Draws one degradation of the compressed spread, the strength-0 end for photos as phones store them: every
+     * draw is JPEG (q 80..100, 4:2:0), with blur p = 0.2 (σ 0.2..0.8, half anisotropic), area downscaling p = 0.2
+     * and noise p = 0.3 (σ 1..5, skewed low); no draw is clean, so none of the capacity goes to inputs no camera
+     * writes.
+     */
+    public static RealisticDegradation sampleCompressed(Random random) {
+        return mild(random, 0, 0.2, 0.6, 0.2, 0.3, 4, 1.0, 80);
+    }
+
+    /**
      * The light spreads' shared draw order (the committed weights' patch streams depend on it): clean with
      * probability {@code clean}; else blur σ 0.2..0.2 + blurSpan, noise σ 1..1 + noiseSpan skewed low, JPEG
      * quality minQuality..100, each with its own probability.
@@ -115,26 +125,27 @@ public final class RealisticDegradation {
         return new RealisticDegradation(sx, sy, angle, area, sigma, shot, gray, quality, random.nextLong());
     }
 
-    /** The named training spreads of the real-photo weights ({@code Trainer --degradation heavy|light|jpeg}). */
+    /** The named training spreads of the real-photo weights ({@code Trainer --degradation heavy|light|jpeg|compressed}). */
     public enum Spread {
-        HEAVY, LIGHT, JPEG;
+        HEAVY, LIGHT, JPEG, COMPRESSED;
 
         public RealisticDegradation draw(Random random) {
             return switch (this) {
                 case HEAVY -> sample(random);
                 case LIGHT -> sampleLight(random);
                 case JPEG -> sampleJpeg(random);
+                case COMPRESSED -> sampleCompressed(random);
             };
         }
 
-        /** The spread named on the command line: heavy, light or jpeg. */
+        /** The spread named on the command line: heavy, light, jpeg or compressed. */
         public static Spread named(String name) {
             for (Spread s : values()) {
                 if (s.name().toLowerCase(Locale.ROOT).equals(name)) {
                     return s;
                 }
             }
-            throw new IllegalArgumentException("--degradation must be heavy, light or jpeg, was " + name);
+            throw new IllegalArgumentException("--degradation must be heavy, light, jpeg or compressed, was " + name);
         }
     }
 

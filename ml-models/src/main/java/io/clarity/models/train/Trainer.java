@@ -79,7 +79,10 @@ public final class Trainer {
         public float adversarial;
         /** Starting weights for a fresh run (the fidelity weights, for the adversarial fine-tune). */
         public Path init;
-        /** Real-photo degradation spread: heavy, light (none to moderate) or jpeg (mostly light compression). */
+        /**
+         * Real-photo degradation spread: heavy, light (none to moderate), jpeg (mostly light compression) or
+         * compressed (always JPEG).
+         */
         public RealisticDegradation.Spread degradation = RealisticDegradation.Spread.HEAVY;
         /** Quantization-aware fine-tuning: the int8 model's activation rounding simulated in training. */
         public boolean int8Aware;

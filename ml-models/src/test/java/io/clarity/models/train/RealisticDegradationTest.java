@@ -87,8 +87,22 @@ public class RealisticDegradationTest {
             RealisticDegradation.Spread.named("medium");
             fail("an unknown spread name is refused");
         } catch (IllegalArgumentException e) {
-            assertTrue(e.getMessage(), e.getMessage().contains("heavy, light or jpeg"));
+            assertTrue(e.getMessage(), e.getMessage().contains("heavy, light, jpeg or compressed"));
         }
+    }
+
+    @Test
+    public void theCompressedSpreadIsAlwaysJpegQ80To100() {
+        Random random = new Random(15);
+        int noisy = 0;
+        int n = 3000;
+        for (int i = 0; i < n; i++) {
+            RealisticDegradation d = RealisticDegradation.Spread.named("compressed").draw(random);
+            assertTrue(d.toString(), d.jpegQuality >= 80 && d.jpegQuality <= 100);
+            assertTrue(d.toString(), d.sigmaX <= 0.8 && d.sigmaY <= 0.8 && d.noiseSigma <= 5.0);
+            noisy += d.noiseSigma > 0 ? 1 : 0;
+        }
+        assertEquals("noise on 0.3", 0.3, (double) noisy / n, 0.03);
     }
 
     @Test
