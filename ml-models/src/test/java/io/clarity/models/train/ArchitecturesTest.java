@@ -57,13 +57,7 @@ public class ArchitecturesTest {
         assertEquals(Architectures.fast(4, 56, 32, 6, 3).layers().size(), wide.layers().size());
         assertTrue(Architectures.parameterCount(wide) > Architectures.parameterCount(shipped));
         FloatImage probe = TrainableNetworkTest.randomImage(11, 9, 1, 6);
-        float[] before = shipped.forward(probe).data();
-        float[] after = wide.forward(probe).data();
-        float maxDiff = 0;
-        for (int i = 0; i < before.length; i++) {
-            maxDiff = Math.max(maxDiff, Math.abs(before[i] - after[i]));
-        }
-        assertTrue("max |widened - shipped| " + maxDiff, maxDiff <= 1e-5f);
+        assertSameOutput(shipped, wide, probe);
     }
 
     @Test
@@ -91,13 +85,7 @@ public class ArchitecturesTest {
         Network wide = Architectures.compactRgbWidened(shipped, 36, 8, 3);
         assertEquals(Architectures.compactRgb(2, 36, 8, 3).layers().size(), wide.layers().size());
         FloatImage probe = TrainableNetworkTest.randomImage(11, 9, 3, 6);
-        float[] before = shipped.forward(probe).data();
-        float[] after = wide.forward(probe).data();
-        float maxDiff = 0;
-        for (int i = 0; i < before.length; i++) {
-            maxDiff = Math.max(maxDiff, Math.abs(before[i] - after[i]));
-        }
-        assertTrue("max |widened - shipped| " + maxDiff, maxDiff <= 1e-5f);
+        assertSameOutput(shipped, wide, probe);
     }
 
     @Test
@@ -106,5 +94,15 @@ public class ArchitecturesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Architectures.compactRgbWidened(net, 8, 2, 7));
         assertTrue(e.getMessage(), e.getMessage().contains("3 convs"));
+    }
+
+    private static void assertSameOutput(Network shipped, Network widened, FloatImage probe) {
+        float[] before = shipped.forward(probe).data();
+        float[] after = widened.forward(probe).data();
+        float maxDiff = 0;
+        for (int i = 0; i < before.length; i++) {
+            maxDiff = Math.max(maxDiff, Math.abs(before[i] - after[i]));
+        }
+        assertTrue("max |widened - shipped| " + maxDiff, maxDiff <= 1e-5f);
     }
 }
